@@ -1,0 +1,23 @@
+/*
+ * php_xsock.h - xsock's public header: module entry and version.
+ */
+#ifndef PHP_XSOCK_H
+#define PHP_XSOCK_H
+
+extern zend_module_entry xsock_module_entry;
+#define phpext_xsock_ptr &xsock_module_entry
+
+#define PHP_XSOCK_VERSION "0.1.0"
+
+ZEND_BEGIN_MODULE_GLOBALS(xsock)
+	char *transports;	/* xsock.transports: "all" or a list of scheme names (PHP_INI_SYSTEM) */
+ZEND_END_MODULE_GLOBALS(xsock)
+
+ZEND_EXTERN_MODULE_GLOBALS(xsock)
+#define XSOCK_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(xsock, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_XSOCK)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif

@@ -1,0 +1,559 @@
+/*
+ * netops.c - plain socket stream operations, PHP 8.2's xp_socket.c
+ * behaviour (php-transports-8.2.md §3) on xsock's socket core.
+ */
+#include "netops.h"
+#include "sock.h"
+#include "addr.h"
+#include "scheme.h"
+#include "ext/standard/file.h"
+
+#ifndef XSOCK_WINDOWS
+# include <netinet/tcp.h>
+#endif
+
+#define READ_POLL_EVENTS (POLLIN | POLLERR | POLLHUP)
+
+/* ---- read and write -------------------------------------------------- */
+
+static int io_wait_ms(const xsock_stream *xs)
+{
+	return xsock_tv_to_ms(&xs->net.timeout);
+}
+
+/*
+ * PHP polls before every blocking recv().  xsock tries the recv() first and
+ * waits only when nothing is there: one system call instead of two on a
+ * busy stream, the same result.
+ */
+ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	ssize_t n;
+	int err;
+
+	if (xs->net.socket == SOCK_ERR) {
+		return -1;
+	}
+	if (xs->net.is_blocked) {
+		xs->net.timeout_event = 0;
+	}
+	for (;;) {
+		n = xsock_sock_recv(xs->net.socket, buf, count, XSOCK_RECV_DONTWAIT);
+		err = php_socket_errno();
+		if (n >= 0 || !XSOCK_EWOULDBLOCK(err) || !xs->net.is_blocked) {
+			break;
+		}
+		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
+			xs->net.timeout_event = 1;
+			return -1;
+		}
+	}
+	if (n < 0) {
+		if (XSOCK_EWOULDBLOCK(err)) {
+			return 0;
+		}
+		stream->eof = 1;
+		return -1;
+	}
+	if (n == 0) {
+		stream->eof = 1;
+	} else {
+		php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), n, 0);
+	}
+	return n;
+}
+
+static void write_failed(php_stream *stream, size_t count, int err)
+{
+	zend_string *estr;
+
+	if (stream->flags & PHP_STREAM_FLAG_SUPPRESS_ERRORS) {
+		return;
+	}
+	estr = php_socket_error_str(err);
+	php_error_docref(NULL, E_NOTICE, "Send of %zu bytes failed with errno=%d %s",
+		count, err, ZSTR_VAL(estr));
+	zend_string_release(estr);
+}
+
+ssize_t xsock_net_write(php_stream *stream, const char *buf, size_t count)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	ssize_t n;
+	int err;
+
+	if (xs->net.socket == SOCK_ERR) {
+		return 0;
+	}
+	for (;;) {
+		n = xsock_sock_send(xs->net.socket, buf, count, XSOCK_RECV_DONTWAIT);
+		if (n > 0) {
+			php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), n, 0);
+			return n;
+		}
+		err = php_socket_errno();
+		if (n == 0 || !XSOCK_EWOULDBLOCK(err)) {
+			break;
+		}
+		if (!xs->net.is_blocked) {
+			return 0;	/* EAGAIN is no error on a non-blocking stream */
+		}
+		xs->net.timeout_event = 0;
+		if (xsock_sock_wait(xs->net.socket, POLLOUT, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
+			xs->net.timeout_event = 1;
+			break;
+		}
+	}
+	write_failed(stream, count, err);
+	return n < 0 ? -1 : n;
+}
+
+int xsock_net_flush(php_stream *stream)
+{
+	return 0;
+}
+
+int xsock_net_stat(php_stream *stream, php_stream_statbuf *ssb)
+{
+#ifdef XSOCK_WINDOWS
+	return 0;
+#else
+	return zend_fstat(XSOCK_DATA(stream)->net.socket, &ssb->sb);
+#endif
+}
+
+int xsock_net_cast(php_stream *stream, int castas, void **ret)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+
+	switch (castas) {
+		case PHP_STREAM_AS_STDIO:
+			if (ret) {
+				*(FILE **) ret = fdopen(xs->net.socket, stream->mode);
+				return *ret ? SUCCESS : FAILURE;
+			}
+			return SUCCESS;
+		case PHP_STREAM_AS_FD_FOR_SELECT:
+		case PHP_STREAM_AS_FD:
+		case PHP_STREAM_AS_SOCKETD:
+			if (ret) {
+				*(php_socket_t *) ret = xs->net.socket;
+			}
+			return SUCCESS;
+		default:
+			return FAILURE;
+	}
+}
+
+/* ---- close ----------------------------------------------------------- */
+
+/*
+ * close() on a socket whose receive queue still holds data makes the kernel
+ * send RST instead of FIN, and the peer then loses what it had not read yet
+ * (RFC 1122 §4.2.2.13).  Reading what is already queued costs no waiting
+ * and turns that into an orderly FIN.
+ */
+static void drain_unread(php_socket_t fd)
+{
+	char buf[4096];
+	int rounds = 64;	/* at most 256 KiB: a flood must not stall close */
+
+	while (rounds-- > 0 && xsock_sock_recv(fd, buf, sizeof(buf), XSOCK_RECV_DONTWAIT) > 0) {
+	}
+}
+
+void xsock_net_close_socket(xsock_stream *xs)
+{
+	if (xs->net.socket == SOCK_ERR) {
+		return;
+	}
+	if (xs->scheme->kind == XSOCK_KIND_TCP) {
+		drain_unread(xs->net.socket);
+	}
+	closesocket(xs->net.socket);
+	xs->net.socket = SOCK_ERR;
+}
+
+void xsock_net_free(php_stream *stream, xsock_stream *xs)
+{
+	if (xs->url_name) {
+		pefree(xs->url_name, xs->persistent);
+	}
+	pefree(xs, xs->persistent);
+	stream->abstract = NULL;
+}
+
+/* ---- options --------------------------------------------------------- */
+
+void xsock_net_meta(php_stream *stream, zval *array)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+
+	add_assoc_bool(array, "timed_out", xs->net.timeout_event);
+	add_assoc_bool(array, "blocked", xs->net.is_blocked);
+	add_assoc_bool(array, "eof", stream->eof);
+}
+
+int xsock_net_liveness(php_stream *stream, int value)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	struct timeval tv = {value, 0};
+	bool peek_now;
+	char c;
+	ssize_t n;
+	int err;
+
+	if (xs->net.socket == SOCK_ERR) {
+		return PHP_STREAM_OPTION_RETURN_ERR;
+	}
+	if (value == -1) {
+		tv = xs->net.timeout;
+		if (tv.tv_sec == -1) {
+			tv.tv_sec = FG(default_socket_timeout);
+			tv.tv_usec = 0;
+		}
+	}
+	/* value 0 on a stream that does I/O: peek at once, no poll (xp_socket.c:340). */
+	peek_now = value == 0 && !(stream->flags & PHP_STREAM_FLAG_NO_IO)
+		&& (XSOCK_RECV_DONTWAIT != 0 || !xs->net.is_blocked);
+	if (!peek_now && xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS | POLLPRI, xsock_tv_to_ms(&tv)) != XSOCK_OK) {
+		return PHP_STREAM_OPTION_RETURN_OK;
+	}
+	n = recv(xs->net.socket, &c, 1, MSG_PEEK | XSOCK_RECV_DONTWAIT);
+	err = php_socket_errno();
+	if (n == 0 || (n < 0 && !XSOCK_EWOULDBLOCK(err) && err != EMSGSIZE)) {
+		return PHP_STREAM_OPTION_RETURN_ERR;
+	}
+	return PHP_STREAM_OPTION_RETURN_OK;
+}
+
+static int set_blocking(xsock_stream *xs, int value)
+{
+	int old = xs->net.is_blocked;
+
+	if (!xsock_sock_set_blocking(xs->net.socket, value != 0)) {
+		return PHP_STREAM_OPTION_RETURN_ERR;
+	}
+	xs->net.is_blocked = value != 0;
+	return old;
+}
+
+static int set_read_timeout(xsock_stream *xs, struct timeval *tv)
+{
+	xs->net.timeout = *tv;
+	xs->net.timeout_event = 0;
+	return PHP_STREAM_OPTION_RETURN_OK;
+}
+
+/* ---- transport (XPORT) operations ------------------------------------ */
+
+static zend_string *parse_error(const char *name, size_t len, xsock_addr_status st)
+{
+	switch (st) {
+		case XSOCK_ADDR_NUL:
+			return zend_string_init("The hostname must not contain null bytes",
+				sizeof("The hostname must not contain null bytes") - 1, 0);
+		case XSOCK_ADDR_BAD_V6:
+			return strpprintf(0, "Failed to parse IPv6 address \"%s\"", name);
+		case XSOCK_ADDR_NO_PORT:
+			return strpprintf(0, "Failed to parse address \"%s\"", name);
+		default:
+			/* PHP's prefix, then why: libraries match the prefix. */
+			return strpprintf(0, "Failed to parse address \"%s\": %s", name, xsock_addr_reason(st));
+	}
+}
+
+/* Parse xp->inputs.name into a NUL-terminated host (emalloc'd) and a port. */
+static char *parse_target(php_stream_xport_param *xp, int *port)
+{
+	xsock_addr a;
+	xsock_addr_status st = xsock_addr_parse(xp->inputs.name, xp->inputs.namelen, &a);
+
+	if (st != XSOCK_ADDR_OK) {
+		if (xp->want_errortext) {
+			xp->outputs.error_text = parse_error(xp->inputs.name, xp->inputs.namelen, st);
+		}
+		return NULL;
+	}
+	*port = a.port;
+	return estrndup(a.host, a.hostlen);
+}
+
+static zval *socket_opt(php_stream *stream, const char *name)
+{
+	php_stream_context *ctx = PHP_STREAM_CONTEXT(stream);
+
+	return ctx ? php_stream_context_get_option(ctx, "socket", name) : NULL;
+}
+
+static bool socket_flag(php_stream *stream, const char *name)
+{
+	zval *v = socket_opt(stream, name);
+
+	return v != NULL && zend_is_true(v);
+}
+
+static int socktype_of(const xsock_stream *xs)
+{
+	return xs->scheme->kind == XSOCK_KIND_UDP ? SOCK_DGRAM : SOCK_STREAM;
+}
+
+/* Hand an error text to the caller only when it asked for one. */
+static void error_out(php_stream_xport_param *xp, zend_string *err)
+{
+	if (err != NULL && xp->want_errortext && xp->outputs.error_text == NULL) {
+		xp->outputs.error_text = err;
+	} else if (err != NULL) {
+		zend_string_release(err);
+	}
+}
+
+static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
+{
+	xsock_bind_opts o = {socktype_of(xs), -1, false, false};
+	zval *v6 = socket_opt(stream, "ipv6_v6only");
+	zend_string *err = NULL;
+	char *host;
+	int port = 0, rc;
+
+	host = parse_target(xp, &port);
+	if (host == NULL) {
+		return -1;
+	}
+	if (v6 != NULL && Z_TYPE_P(v6) != IS_NULL) {
+		o.v6only = zend_is_true(v6) ? 1 : 0;
+	}
+	o.reuseport = socket_flag(stream, "so_reuseport");
+	o.broadcast = xs->scheme->kind == XSOCK_KIND_UDP && socket_flag(stream, "so_broadcast");
+	rc = xsock_sock_bind(host, port, &o, &xs->net.socket, &err, &xp->outputs.error_code);
+	efree(host);
+	error_out(xp, err);
+	return rc == XSOCK_OK ? 0 : -1;
+}
+
+static int attempt_delay(php_stream *stream)
+{
+	zval *v = socket_opt(stream, "happy_eyeballs_delay");
+	zend_long ms = v ? zval_get_long(v) : XSOCK_ATTEMPT_DELAY_MS;
+
+	/* RFC 8305 §5: at least 10 ms; an hour is as good as sequential. */
+	return ms < 10 ? 10 : (ms > 3600000 ? 3600000 : (int) ms);
+}
+
+int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_connect_opts o = {socktype_of(xs), NULL, false, false, false, XSOCK_ATTEMPT_DELAY_MS};
+	zval *bindto = socket_opt(stream, "bindto");
+	zend_string *err = NULL;
+	char *host;
+	int port = 0, rc;
+
+	host = parse_target(xp, &port);
+	if (host == NULL) {
+		return -1;
+	}
+	if (bindto != NULL && Z_TYPE_P(bindto) != IS_STRING) {
+		if (xp->want_errortext) {
+			xp->outputs.error_text = zend_string_init("local_addr context option is not a string.",
+				sizeof("local_addr context option is not a string.") - 1, 0);
+		}
+		efree(host);
+		return -1;
+	}
+	o.bindto = bindto ? Z_STRVAL_P(bindto) : NULL;
+	o.nodelay = o.socktype == SOCK_STREAM && socket_flag(stream, "tcp_nodelay");
+	o.broadcast = o.socktype == SOCK_DGRAM && socket_flag(stream, "so_broadcast");
+	o.async = xp->op == STREAM_XPORT_OP_CONNECT_ASYNC;
+	o.attempt_delay_ms = attempt_delay(stream);
+	rc = xsock_sock_connect(host, port, &o, xp->inputs.timeout, &xs->net.socket, &err, &xp->outputs.error_code);
+	efree(host);
+	error_out(xp, err);
+	if (rc == XSOCK_WANT_WRITE) {
+		xp->outputs.error_code = EINPROGRESS;
+		return 1;	/* pending connection (xp_socket.c:823) */
+	}
+	return rc == XSOCK_OK ? 0 : -1;
+}
+
+static xsock_stream *child_data(const xsock_stream *parent, php_socket_t fd)
+{
+	xsock_stream *c = ecalloc(1, sizeof(*c));
+
+	/* PHP copies the server's netstream data: timeout, timeout_event. */
+	c->net = parent->net;
+	c->net.socket = fd;
+	c->net.is_blocked = 1;	/* accept() never inherits O_NONBLOCK on Linux */
+	c->scheme = parent->scheme;
+	return c;
+}
+
+int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	struct sockaddr_storage sa;
+	socklen_t salen = 0;
+	zend_string *err = NULL;
+	php_socket_t fd;
+	php_stream *child;
+
+	xp->outputs.client = NULL;
+	if (xsock_sock_accept(xs->net.socket, xp->inputs.timeout, socket_flag(stream, "tcp_nodelay"),
+			&fd, &sa, &salen, &err, &xp->outputs.error_code) != XSOCK_OK) {
+		error_out(xp, err);
+		return -1;
+	}
+	xsock_sock_name_out((struct sockaddr *) &sa, salen,
+		xp->want_textaddr ? &xp->outputs.textaddr : NULL,
+		xp->want_addr ? &xp->outputs.addr : NULL, &xp->outputs.addrlen);
+	child = php_stream_alloc(stream->ops, child_data(xs, fd), NULL, "r+");
+	if (child == NULL) {
+		closesocket(fd);
+		return -1;
+	}
+	child->ctx = stream->ctx;
+	if (stream->ctx) {
+		GC_ADDREF(stream->ctx);
+	}
+	xp->outputs.client = child;
+	return 0;
+}
+
+static int op_name(xsock_stream *xs, php_stream_xport_param *xp, bool peer)
+{
+	struct sockaddr_storage sa;
+	socklen_t len = sizeof(sa);
+	int rc = peer ? getpeername(xs->net.socket, (struct sockaddr *) &sa, &len)
+		: getsockname(xs->net.socket, (struct sockaddr *) &sa, &len);
+
+	if (rc != 0) {
+		return -1;
+	}
+	xsock_sock_name_out((struct sockaddr *) &sa, len,
+		xp->want_textaddr ? &xp->outputs.textaddr : NULL,
+		xp->want_addr ? &xp->outputs.addr : NULL, &xp->outputs.addrlen);
+	return 0;
+}
+
+static int op_send(xsock_stream *xs, php_stream_xport_param *xp)
+{
+	int flags = (xp->inputs.flags & STREAM_OOB) ? MSG_OOB : 0;
+	ssize_t n = xp->inputs.addr
+		? sendto(xs->net.socket, xp->inputs.buf, xp->inputs.buflen, flags | XSOCK_SEND_FLAGS,
+			xp->inputs.addr, xp->inputs.addrlen)
+		: xsock_sock_send(xs->net.socket, xp->inputs.buf, xp->inputs.buflen, flags);
+
+	if (n < 0) {
+		zend_string *e = php_socket_error_str(php_socket_errno());
+
+		php_error_docref(NULL, E_WARNING, "%s\n", ZSTR_VAL(e));
+		zend_string_release(e);
+		return -1;
+	}
+	return (int) n;
+}
+
+/*
+ * PHP's recvfrom ignores the stream timeout and blocks forever on a blocking
+ * stream (php-transports-8.2.md §6 item 23).  xsock waits at most the
+ * stream timeout and then reports timed_out, like fread does.
+ */
+static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
+{
+	int flags = ((xp->inputs.flags & STREAM_OOB) ? MSG_OOB : 0) | ((xp->inputs.flags & STREAM_PEEK) ? MSG_PEEK : 0);
+	struct sockaddr_storage sa;
+	socklen_t len = sizeof(sa);
+	ssize_t n;
+
+	if (xs->net.is_blocked && !(flags & MSG_OOB)) {
+		xs->net.timeout_event = 0;
+		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
+			xs->net.timeout_event = 1;
+			return -1;
+		}
+	}
+	if (!xp->want_addr && !xp->want_textaddr) {
+		n = recv(xs->net.socket, xp->inputs.buf, xp->inputs.buflen, flags);
+		return n < 0 ? -1 : (int) n;
+	}
+	memset(&sa, 0, sizeof(sa));
+	n = recvfrom(xs->net.socket, xp->inputs.buf, xp->inputs.buflen, flags, (struct sockaddr *) &sa, &len);
+	if (n < 0) {
+		return -1;
+	}
+	if (len > 0) {
+		xsock_sock_name_out((struct sockaddr *) &sa, len,
+			xp->want_textaddr ? &xp->outputs.textaddr : NULL,
+			xp->want_addr ? &xp->outputs.addr : NULL, &xp->outputs.addrlen);
+	} else if (xp->want_textaddr) {
+		xp->outputs.textaddr = ZSTR_EMPTY_ALLOC();
+	}
+	return (int) n;
+}
+
+static int op_shutdown(xsock_stream *xs, php_stream_xport_param *xp)
+{
+	static const int how[] = {SHUT_RD, SHUT_WR, SHUT_RDWR};
+
+	return shutdown(xs->net.socket, how[xp->how]) == 0 ? 0 : -1;
+}
+
+static int xport(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
+{
+	int rc;
+
+	switch (xp->op) {
+		case STREAM_XPORT_OP_LISTEN:
+			rc = listen(xs->net.socket, xp->inputs.backlog) == 0 ? 0 : -1;
+			break;
+		case STREAM_XPORT_OP_BIND:
+			rc = op_bind(stream, xs, xp);
+			break;
+		case STREAM_XPORT_OP_CONNECT:
+		case STREAM_XPORT_OP_CONNECT_ASYNC:
+			rc = xsock_net_connect(stream, xp);
+			break;
+		case STREAM_XPORT_OP_ACCEPT:
+			rc = xsock_net_accept(stream, xp);
+			break;
+		case STREAM_XPORT_OP_GET_NAME:
+		case STREAM_XPORT_OP_GET_PEER_NAME:
+			rc = op_name(xs, xp, xp->op == STREAM_XPORT_OP_GET_PEER_NAME);
+			break;
+		case STREAM_XPORT_OP_SEND:
+			rc = op_send(xs, xp);
+			break;
+		case STREAM_XPORT_OP_RECV:
+			rc = op_recv(stream, xs, xp);
+			break;
+		case STREAM_XPORT_OP_SHUTDOWN:
+			rc = op_shutdown(xs, xp);
+			break;
+		default:
+			return PHP_STREAM_OPTION_RETURN_NOTIMPL;
+	}
+	xp->outputs.returncode = rc;
+	return PHP_STREAM_OPTION_RETURN_OK;
+}
+
+int xsock_net_set_option(php_stream *stream, int option, int value, void *ptrparam)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+
+	switch (option) {
+		case PHP_STREAM_OPTION_CHECK_LIVENESS:
+			return xsock_net_liveness(stream, value);
+		case PHP_STREAM_OPTION_BLOCKING:
+			return set_blocking(xs, value);
+		case PHP_STREAM_OPTION_READ_TIMEOUT:
+			return set_read_timeout(xs, (struct timeval *) ptrparam);
+		case PHP_STREAM_OPTION_META_DATA_API:
+			xsock_net_meta(stream, (zval *) ptrparam);
+			return PHP_STREAM_OPTION_RETURN_OK;
+		case PHP_STREAM_OPTION_XPORT_API:
+			return xport(stream, xs, (php_stream_xport_param *) ptrparam);
+		default:
+			return PHP_STREAM_OPTION_RETURN_NOTIMPL;
+	}
+}

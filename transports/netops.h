@@ -1,0 +1,33 @@
+/*
+ * netops.h - stream operations shared by the tcp and udp transports
+ * (netops.c).  tcp.c layers TLS on top of them; udp.c uses them as they are.
+ */
+#ifndef XSOCK_NETOPS_H
+#define XSOCK_NETOPS_H
+
+#include "xsock_stream.h"
+
+ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count);
+ssize_t xsock_net_write(php_stream *stream, const char *buf, size_t count);
+int xsock_net_flush(php_stream *stream);
+int xsock_net_cast(php_stream *stream, int castas, void **ret);
+int xsock_net_stat(php_stream *stream, php_stream_statbuf *ssb);
+
+/* Release the socket (gracefully, see netops.c) and the xsock_stream. */
+void xsock_net_close_socket(xsock_stream *xs);
+void xsock_net_free(php_stream *stream, xsock_stream *xs);
+
+/* set_option cases every socket stream has; NOTIMPL for the rest. */
+int xsock_net_set_option(php_stream *stream, int option, int value, void *ptrparam);
+
+/* The meta keys PHP adds after "crypto": timed_out, blocked, eof. */
+void xsock_net_meta(php_stream *stream, zval *array);
+
+/* PHP_STREAM_OPTION_CHECK_LIVENESS for a plain socket. */
+int xsock_net_liveness(php_stream *stream, int value);
+
+/* XPORT CONNECT / ACCEPT, shared; tcp.c adds TLS after them. */
+int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp);
+int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp);
+
+#endif

@@ -1,0 +1,521 @@
+/*
+ * sock.c - the socket core shared by tcp.c and udp.c: clocks, waits,
+ * SIGPIPE-free I/O, connect with Happy Eyeballs, bind, accept, names.
+ */
+#include "sock.h"
+#include "addr.h"
+
+#ifndef XSOCK_WINDOWS
+# include <netinet/tcp.h>
+# include <arpa/inet.h>
+#endif
+
+#define HE_MAX_INFLIGHT 16	/* attempts in flight at once; RFC 8305 sets no limit */
+
+/* ---- clocks and waits ------------------------------------------------ */
+
+uint64_t xsock_now_ms(void)
+{
+#ifdef XSOCK_WINDOWS
+	return (uint64_t) GetTickCount64();
+#else
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t) ts.tv_sec * 1000 + (uint64_t) ts.tv_nsec / 1000000;
+#endif
+}
+
+int xsock_tv_to_ms(const struct timeval *tv)
+{
+	if (tv == NULL || tv->tv_sec < 0) {
+		return -1;
+	}
+	if (tv->tv_sec > INT_MAX / 1000 - 1) {
+		return INT_MAX;
+	}
+	/* Round up so a 1 us timeout still waits instead of spinning. */
+	return (int) (tv->tv_sec * 1000 + (tv->tv_usec + 999) / 1000);
+}
+
+int xsock_ms_left(uint64_t deadline)
+{
+	uint64_t now;
+
+	if (deadline == 0) {
+		return -1;
+	}
+	now = xsock_now_ms();
+	return now >= deadline ? 0 : (int) (deadline - now);
+}
+
+static uint64_t deadline_after(int ms)
+{
+	return ms < 0 ? 0 : xsock_now_ms() + (uint64_t) ms + (ms == 0);
+}
+
+int xsock_sock_wait(php_socket_t fd, int events, int timeout_ms)
+{
+	uint64_t deadline = deadline_after(timeout_ms);
+	php_pollfd p;
+	int n;
+
+	for (;;) {
+		p.fd = fd;
+		p.events = (short) events;
+		p.revents = 0;
+		n = php_poll2(&p, 1, timeout_ms);
+		if (n > 0) {
+			return XSOCK_OK;
+		}
+		if (n == 0) {
+			return XSOCK_TIMEOUT;
+		}
+		if (php_socket_errno() != EINTR) {
+			return XSOCK_ERR;
+		}
+		/* EINTR: wait only for what is left, not the full timeout again. */
+		if (deadline != 0) {
+			timeout_ms = xsock_ms_left(deadline);
+		}
+	}
+}
+
+ssize_t xsock_sock_send(php_socket_t fd, const void *buf, size_t len, int flags)
+{
+	return send(fd, buf, len, flags | XSOCK_SEND_FLAGS);
+}
+
+ssize_t xsock_sock_recv(php_socket_t fd, void *buf, size_t len, int flags)
+{
+	return recv(fd, buf, len, flags);
+}
+
+bool xsock_sock_set_blocking(php_socket_t fd, bool blocking)
+{
+	return php_set_sock_blocking(fd, blocking) == SUCCESS;
+}
+
+static void set_int_opt(php_socket_t fd, int level, int name, int value)
+{
+	setsockopt(fd, level, name, (char *) &value, sizeof(value));
+}
+
+static php_socket_t new_socket(int family, int socktype)
+{
+	php_socket_t fd = socket(family, socktype, 0);
+
+#ifdef XSOCK_HAVE_SO_NOSIGPIPE
+	if (fd != SOCK_ERR) {
+		set_int_opt(fd, SOL_SOCKET, SO_NOSIGPIPE, 1);
+	}
+#endif
+	return fd;
+}
+
+static void set_port(struct sockaddr *sa, int port)
+{
+	if (sa->sa_family == AF_INET6) {
+		((struct sockaddr_in6 *) sa)->sin6_port = htons((unsigned short) port);
+	} else {
+		((struct sockaddr_in *) sa)->sin_port = htons((unsigned short) port);
+	}
+}
+
+static socklen_t sa_len(const struct sockaddr *sa)
+{
+	return sa->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+}
+
+/* ---- names ----------------------------------------------------------- */
+
+zend_string *xsock_sock_format(const struct sockaddr *sa, socklen_t salen)
+{
+	char ip[INET6_ADDRSTRLEN];
+
+	if (salen == 0) {
+		return NULL;
+	}
+	if (sa->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *) sa;
+
+		inet_ntop(AF_INET6, &s6->sin6_addr, ip, sizeof(ip));
+		return strpprintf(0, "[%s]:%d", ip, ntohs(s6->sin6_port));
+	}
+	if (sa->sa_family == AF_INET) {
+		const struct sockaddr_in *s4 = (const struct sockaddr_in *) sa;
+
+		inet_ntop(AF_INET, &s4->sin_addr, ip, sizeof(ip));
+		return strpprintf(0, "%s:%d", ip, ntohs(s4->sin_port));
+	}
+	return NULL;
+}
+
+void xsock_sock_name_out(const struct sockaddr *sa, socklen_t salen,
+	zend_string **textaddr, struct sockaddr **addr, socklen_t *addrlen)
+{
+	if (textaddr) {
+		*textaddr = xsock_sock_format(sa, salen);
+	}
+	if (addr) {
+		*addr = emalloc(salen ? salen : 1);
+		memcpy(*addr, sa, salen);
+		*addrlen = salen;
+	}
+}
+
+/* ---- connect: Happy Eyeballs (RFC 8305) ------------------------------ */
+
+typedef struct _he_bind {
+	bool active;				/* a usable bindto was given */
+	bool is_v6;					/* bindto host contains ':' */
+	bool is_zero;				/* bindto host is exactly "0" */
+	char host[256];				/* bindto host, NUL-terminated */
+	int port;					/* bindto port */
+} he_bind;
+
+typedef struct _he_run {
+	struct sockaddr **addrs;	/* interleaved targets, NULL-terminated */
+	int next;					/* index of the next address to try */
+	php_pollfd inflight[HE_MAX_INFLIGHT];
+	int ninflight;
+	int last_errno;				/* errno of the last failed attempt; 0 = none */
+	bool any_tried;				/* false when bindto skipped every address */
+} he_run;
+
+/*
+ * bindto is parsed like a target; a parse error is dropped without a word,
+ * as PHP does (network.c:936), and so is a host too long to be an address.
+ */
+static void bind_parse(const char *bindto, he_bind *b)
+{
+	xsock_addr a;
+
+	memset(b, 0, sizeof(*b));
+	if (bindto == NULL || xsock_addr_parse(bindto, strlen(bindto), &a) != XSOCK_ADDR_OK
+			|| a.hostlen >= sizeof(b->host)) {
+		return;
+	}
+	memcpy(b->host, a.host, a.hostlen);
+	b->host[a.hostlen] = '\0';
+	b->port = a.port;
+	b->active = true;
+	b->is_v6 = strchr(b->host, ':') != NULL;
+	b->is_zero = strcmp(b->host, "0") == 0;
+}
+
+/* PHP's bindto rules (php-transports-8.2.md §5.3); false = skip the target. */
+static bool bind_apply(php_socket_t fd, int family, const he_bind *b)
+{
+	struct sockaddr_storage ss;
+	int ok;
+
+	if (!b->active) {
+		return true;
+	}
+	if (family == AF_INET6 && !b->is_v6) {
+		return false;
+	}
+	if (family == AF_INET && (b->is_v6 || b->is_zero)) {
+		return true;
+	}
+	memset(&ss, 0, sizeof(ss));
+	ss.ss_family = (sa_family_t) family;
+	ok = family == AF_INET6
+		? inet_pton(AF_INET6, b->host, &((struct sockaddr_in6 *) &ss)->sin6_addr)
+		: inet_pton(AF_INET, b->host, &((struct sockaddr_in *) &ss)->sin_addr);
+	if (ok != 1) {
+		php_error_docref(NULL, E_WARNING, "Invalid IP Address: %s", b->host);
+		return true;
+	}
+	set_port((struct sockaddr *) &ss, b->port);
+#ifdef XSOCK_HAVE_BIND_NO_PORT
+	if (b->port == 0) {
+		set_int_opt(fd, IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, 1);
+	}
+#endif
+	if (bind(fd, (struct sockaddr *) &ss, sa_len((struct sockaddr *) &ss)) != 0) {
+		zend_string *err = php_socket_error_str(php_socket_errno());
+
+		php_error_docref(NULL, E_WARNING, "Failed to bind to '%s:%d', system said: %s",
+			b->host, b->port, ZSTR_VAL(err));
+		zend_string_release(err);
+	}
+	return true;
+}
+
+/* Start one attempt; returns true when it connected at once (fd in *done). */
+static bool he_start(he_run *run, const xsock_connect_opts *o, const he_bind *b, php_socket_t *done)
+{
+	struct sockaddr *sa = run->addrs[run->next++];
+	php_socket_t fd = new_socket(sa->sa_family, o->socktype);
+	int rc;
+
+	if (fd == SOCK_ERR) {
+		run->last_errno = php_socket_errno();
+		run->any_tried = true;
+		return false;
+	}
+	if (!bind_apply(fd, sa->sa_family, b)) {
+		closesocket(fd);
+		return false;
+	}
+	run->any_tried = true;
+	if (o->broadcast) {
+		set_int_opt(fd, SOL_SOCKET, SO_BROADCAST, 1);
+	}
+	xsock_sock_set_blocking(fd, false);
+	rc = connect(fd, sa, sa_len(sa));
+	if (rc == 0) {
+		*done = fd;
+		return true;
+	}
+	if (XSOCK_EINPROGRESS(php_socket_errno()) && run->ninflight < HE_MAX_INFLIGHT) {
+		run->inflight[run->ninflight].fd = fd;
+		run->inflight[run->ninflight].events = POLLOUT;
+		run->inflight[run->ninflight++].revents = 0;
+		return false;
+	}
+	/* Refused at once (or too many in flight): the next address starts now. */
+	run->last_errno = php_socket_errno();
+	closesocket(fd);
+	return false;
+}
+
+static void he_drop(he_run *run, int i)
+{
+	closesocket(run->inflight[i].fd);
+	run->inflight[i] = run->inflight[--run->ninflight];
+}
+
+/* Reap finished attempts; true with *done when one connected. */
+static bool he_reap(he_run *run, php_socket_t *done)
+{
+	int i = 0;
+
+	while (i < run->ninflight) {
+		int err = 0;
+		socklen_t len = sizeof(err);
+
+		if (run->inflight[i].revents == 0) {
+			i++;
+			continue;
+		}
+		run->inflight[i].revents = 0;
+		if (getsockopt(run->inflight[i].fd, SOL_SOCKET, SO_ERROR, (char *) &err, &len) == 0 && err == 0) {
+			*done = run->inflight[i].fd;
+			run->inflight[i] = run->inflight[--run->ninflight];
+			return true;
+		}
+		run->last_errno = err ? err : php_socket_errno();
+		he_drop(run, i);
+	}
+	return false;
+}
+
+/* Wait for an attempt to finish or the attempt delay to pass. */
+static int he_wait(he_run *run, int delay_ms, uint64_t deadline)
+{
+	int left = xsock_ms_left(deadline);
+	int wait = left;
+	int n;
+
+	if (run->addrs[run->next] != NULL && (wait < 0 || delay_ms < wait)) {
+		wait = delay_ms;
+	}
+	if (left == 0) {
+		return XSOCK_TIMEOUT;
+	}
+	n = php_poll2(run->inflight, run->ninflight, wait);
+	if (n < 0 && php_socket_errno() != EINTR) {
+		run->last_errno = php_socket_errno();
+		return XSOCK_ERR;
+	}
+	return XSOCK_OK;
+}
+
+/* IPv6 and IPv4 alternate, starting with the resolver's first family (RFC 8305 §4). */
+static struct sockaddr **he_interleave(struct sockaddr **sal, int n)
+{
+	struct sockaddr **out = ecalloc((size_t) n + 1, sizeof(*out));
+	bool used[64] = {0};
+	int first = sal[0]->sa_family, k, want;
+
+	n = n > 64 ? 64 : n;
+	for (k = 0, want = first; k < n; want = (want == AF_INET6) ? AF_INET : AF_INET6) {
+		int i, pick = -1;
+
+		for (i = 0; i < n && pick < 0; i++) {
+			if (!used[i] && sal[i]->sa_family == want) {
+				pick = i;
+			}
+		}
+		for (i = 0; i < n && pick < 0; i++) {
+			if (!used[i]) {
+				pick = i;
+			}
+		}
+		used[pick] = true;
+		out[k++] = sal[pick];
+	}
+	return out;
+}
+
+static int he_loop(he_run *run, const xsock_connect_opts *o, const he_bind *b,
+	uint64_t deadline, php_socket_t *fd)
+{
+	for (;;) {
+		int rc;
+
+		if (run->addrs[run->next] != NULL && he_start(run, o, b, fd)) {
+			return XSOCK_OK;
+		}
+		if (o->async && run->ninflight > 0) {
+			*fd = run->inflight[0].fd;
+			run->ninflight = 0;
+			return XSOCK_WANT_WRITE;
+		}
+		if (run->ninflight == 0) {
+			if (run->addrs[run->next] == NULL) {
+				return XSOCK_ERR;
+			}
+			continue;
+		}
+		rc = he_wait(run, o->attempt_delay_ms, deadline);
+		if (rc != XSOCK_OK) {
+			return rc;
+		}
+		if (he_reap(run, fd)) {
+			return XSOCK_OK;
+		}
+		if (run->ninflight == 0 && run->addrs[run->next] == NULL) {
+			return XSOCK_ERR;
+		}
+	}
+}
+
+int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
+	struct timeval *timeout, php_socket_t *fd, zend_string **errstr, int *errcode)
+{
+	uint64_t deadline = deadline_after(xsock_tv_to_ms(timeout));
+	struct sockaddr **sal = NULL;
+	he_run run;
+	he_bind b;
+	int n, i, rc;
+
+	memset(&run, 0, sizeof(run));
+	n = php_network_getaddresses(host, o->socktype, &sal, errstr);
+	if (n == 0) {
+		*errcode = 0;
+		return XSOCK_ERR;
+	}
+	for (i = 0; i < n; i++) {
+		set_port(sal[i], port);
+	}
+	bind_parse(o->bindto, &b);
+	run.addrs = he_interleave(sal, n);
+	rc = he_loop(&run, o, &b, deadline, fd);
+	while (run.ninflight > 0) {
+		he_drop(&run, 0);
+	}
+	if (rc == XSOCK_TIMEOUT) {
+		run.last_errno = XSOCK_ETIMEDOUT;
+		rc = XSOCK_ERR;
+	}
+	if (rc == XSOCK_ERR) {
+		*errcode = run.last_errno;
+		if (run.any_tried) {
+			*errstr = php_socket_error_str(run.last_errno);
+		}
+	} else {
+		if (o->nodelay && o->socktype == SOCK_STREAM) {
+			set_int_opt(*fd, IPPROTO_TCP, TCP_NODELAY, 1);
+		}
+		/* An async connect leaves the fd non-blocking, as PHP does (network.c:366). */
+		if (!o->async) {
+			xsock_sock_set_blocking(*fd, true);
+		}
+	}
+	efree(run.addrs);
+	php_network_freeaddresses(sal);
+	return rc;
+}
+
+/* ---- bind and accept ------------------------------------------------- */
+
+static php_socket_t bind_one(struct sockaddr *sa, const xsock_bind_opts *o, int *err)
+{
+	php_socket_t fd = new_socket(sa->sa_family, o->socktype);
+
+	if (fd == SOCK_ERR) {
+		*err = php_socket_errno();
+		return SOCK_ERR;
+	}
+	/* PHP servers always set SO_REUSEADDR (network.c:501). */
+	set_int_opt(fd, SOL_SOCKET, SO_REUSEADDR, 1);
+#ifdef IPV6_V6ONLY
+	if (sa->sa_family == AF_INET6 && o->v6only >= 0) {
+		set_int_opt(fd, IPPROTO_IPV6, IPV6_V6ONLY, o->v6only);
+	}
+#endif
+#ifdef XSOCK_HAVE_SO_REUSEPORT
+	if (o->reuseport) {
+		set_int_opt(fd, SOL_SOCKET, SO_REUSEPORT, 1);
+	}
+#endif
+	if (o->broadcast) {
+		set_int_opt(fd, SOL_SOCKET, SO_BROADCAST, 1);
+	}
+	if (bind(fd, sa, sa_len(sa)) == 0) {
+		return fd;
+	}
+	*err = php_socket_errno();
+	closesocket(fd);
+	return SOCK_ERR;
+}
+
+int xsock_sock_bind(const char *host, int port, const xsock_bind_opts *o,
+	php_socket_t *fd, zend_string **errstr, int *errcode)
+{
+	struct sockaddr **sal = NULL;
+	int n, i, err = 0;
+
+	n = php_network_getaddresses(host, o->socktype, &sal, errstr);
+	if (n == 0) {
+		*errcode = 0;
+		return XSOCK_ERR;
+	}
+	*fd = SOCK_ERR;
+	for (i = 0; i < n && *fd == SOCK_ERR; i++) {
+		set_port(sal[i], port);
+		*fd = bind_one(sal[i], o, &err);
+	}
+	php_network_freeaddresses(sal);
+	if (*fd == SOCK_ERR) {
+		*errcode = err;
+		*errstr = php_socket_error_str(err);
+		return XSOCK_ERR;
+	}
+	return XSOCK_OK;
+}
+
+int xsock_sock_accept(php_socket_t srv, struct timeval *timeout, bool nodelay,
+	php_socket_t *fd, struct sockaddr_storage *sa, socklen_t *salen,
+	zend_string **errstr, int *errcode)
+{
+	int rc = xsock_sock_wait(srv, POLLIN, xsock_tv_to_ms(timeout));
+
+	if (rc == XSOCK_OK) {
+		*salen = sizeof(*sa);
+		*fd = accept(srv, (struct sockaddr *) sa, salen);
+		if (*fd != SOCK_ERR) {
+			if (nodelay) {
+				set_int_opt(*fd, IPPROTO_TCP, TCP_NODELAY, 1);
+			}
+			return XSOCK_OK;
+		}
+	}
+	*errcode = rc == XSOCK_TIMEOUT ? XSOCK_ETIMEDOUT : php_socket_errno();
+	*errstr = php_socket_error_str(*errcode);
+	return XSOCK_ERR;
+}

@@ -1,0 +1,52 @@
+/*
+ * sock.h - the socket core: connect (Happy Eyeballs), bind, accept, names.
+ */
+#ifndef XSOCK_SOCK_H
+#define XSOCK_SOCK_H
+
+#include "xsock_stream.h"
+
+/* What a connect needs besides the target; read from the `socket` context. */
+typedef struct _xsock_connect_opts {
+	int socktype;				/* SOCK_STREAM / SOCK_DGRAM */
+	const char *bindto;			/* socket.bindto, or NULL */
+	bool nodelay;				/* socket.tcp_nodelay */
+	bool broadcast;				/* socket.so_broadcast (udp) */
+	bool async;					/* STREAM_CLIENT_ASYNC_CONNECT */
+	int attempt_delay_ms;		/* socket.happy_eyeballs_delay; RFC 8305 §5, default 250 */
+} xsock_connect_opts;
+
+typedef struct _xsock_bind_opts {
+	int socktype;				/* SOCK_STREAM / SOCK_DGRAM */
+	int v6only;					/* -1 = OS default, 0, 1 (socket.ipv6_v6only) */
+	bool reuseport;				/* socket.so_reuseport */
+	bool broadcast;				/* socket.so_broadcast (udp) */
+} xsock_bind_opts;
+
+#define XSOCK_ATTEMPT_DELAY_MS 250
+
+/*
+ * Connect to host:port.  XSOCK_OK with *fd set; for async, XSOCK_WANT_WRITE
+ * when the connect is still in progress (fd left non-blocking).  On
+ * XSOCK_ERR, *errcode is the errno of the last attempt and *errstr its text
+ * (NULL when PHP has none, e.g. every address skipped by bindto).
+ */
+int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *opts,
+	struct timeval *timeout, php_socket_t *fd, zend_string **errstr, int *errcode);
+
+int xsock_sock_bind(const char *host, int port, const xsock_bind_opts *opts,
+	php_socket_t *fd, zend_string **errstr, int *errcode);
+
+/* Wait up to timeout for a client; TCP_NODELAY on it when asked. */
+int xsock_sock_accept(php_socket_t srv, struct timeval *timeout, bool nodelay,
+	php_socket_t *fd, struct sockaddr_storage *sa, socklen_t *salen,
+	zend_string **errstr, int *errcode);
+
+/* "a.b.c.d:port" / "[v6]:port" (PHP's format); NULL for an empty address. */
+zend_string *xsock_sock_format(const struct sockaddr *sa, socklen_t salen);
+
+/* Fill PHP's want_textaddr/want_addr outputs from a sockaddr. */
+void xsock_sock_name_out(const struct sockaddr *sa, socklen_t salen,
+	zend_string **textaddr, struct sockaddr **addr, socklen_t *addrlen);
+
+#endif

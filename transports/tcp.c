@@ -1,0 +1,193 @@
+/*
+ * tcp.c - the stream transport behind tcp://, ssl://, tls:// and
+ * tlsv1.x://: a plain socket (netops.c) with TLS (tls.h) layered on top
+ * whenever crypto is on.
+ */
+#include "netops.h"
+#include "sock.h"
+#include "scheme.h"
+#include "tls.h"
+#include "transports.h"
+
+static ssize_t tcp_read(php_stream *stream, char *buf, size_t count)
+{
+	if (xsock_tls_active(XSOCK_DATA(stream))) {
+		return xsock_tls_read(stream, buf, count);
+	}
+	return xsock_net_read(stream, buf, count);
+}
+
+static ssize_t tcp_write(php_stream *stream, const char *buf, size_t count)
+{
+	if (xsock_tls_active(XSOCK_DATA(stream))) {
+		return xsock_tls_write(stream, buf, count);
+	}
+	return xsock_net_write(stream, buf, count);
+}
+
+static int tcp_close(php_stream *stream, int close_handle)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+
+	if (xs->tls != NULL) {
+		xsock_tls_free(stream);
+	}
+	if (close_handle) {
+		xsock_net_close_socket(xs);
+	}
+	xsock_net_free(stream, xs);
+	return 0;
+}
+
+/*
+ * While TLS is on, only select() may see the fd (PHP refuses the others:
+ * the bytes on the wire are ciphertext).  Records OpenSSL has decrypted but
+ * PHP has not read would leave select() blind, so they move into PHP's read
+ * buffer first, where stream_select() looks before it polls.
+ */
+static int tcp_cast(php_stream *stream, int castas, void **ret)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	size_t pending;
+
+	if (!xsock_tls_active(xs)) {
+		return xsock_net_cast(stream, castas, ret);
+	}
+	if (castas != PHP_STREAM_AS_FD_FOR_SELECT) {
+		return FAILURE;
+	}
+	if (ret) {
+		pending = xsock_tls_pending(xs);
+		if (pending > 0 && stream->writepos == stream->readpos) {
+			php_stream_fill_read_buffer(stream, MIN(pending, stream->chunk_size));
+		}
+		*(php_socket_t *) ret = xs->net.socket;
+	}
+	return SUCCESS;
+}
+
+/* Errstr for a failed TLS start: the diagnosis when there is one, else none (as PHP). */
+static void tls_failed(php_stream_xport_param *xp, xsock_stream *xs)
+{
+	const char *hint = xsock_tls_error_hint(xs);
+
+	php_error_docref(NULL, E_WARNING, "Failed to enable crypto");
+	if (hint != NULL && xp->want_errortext && xp->outputs.error_text == NULL) {
+		xp->outputs.error_text = zend_string_init(hint, strlen(hint), 0);
+	}
+}
+
+/* An async connect still in flight must finish before the handshake can. */
+static bool connect_finished(xsock_stream *xs)
+{
+	int err = 0;
+	socklen_t len = sizeof(err);
+
+	if (xsock_sock_wait(xs->net.socket, POLLOUT, xsock_tv_to_ms(&xs->connect_timeout)) != XSOCK_OK) {
+		return false;
+	}
+	return getsockopt(xs->net.socket, SOL_SOCKET, SO_ERROR, (char *) &err, &len) == 0 && err == 0;
+}
+
+static int tcp_connect(php_stream *stream, php_stream_xport_param *xp)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	int rc = xsock_net_connect(stream, xp);
+
+	if (!xs->enable_on_connect || rc < 0) {
+		return rc;
+	}
+	/* PHP hands ssl:// async connects a synchronous handshake (xp_ssl.c:2625). */
+	if ((rc == 1 && !connect_finished(xs))
+			|| xsock_tls_setup(stream, xs->method, NULL) < 0
+			|| xsock_tls_enable(stream, true) < 0) {
+		tls_failed(xp, xs);
+		return -1;
+	}
+	return 0;
+}
+
+static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	php_stream *child;
+	const char *hint;
+	int rc = xsock_net_accept(stream, xp);
+
+	if (rc != 0 || !xs->enable_on_connect) {
+		return rc;
+	}
+	child = xp->outputs.client;
+	if (xsock_tls_accept(stream, child) == 0) {
+		return 0;
+	}
+	php_error_docref(NULL, E_WARNING, "Failed to enable crypto");
+	/* PHP reports the stale strerror(0), "Success"; say what failed instead. */
+	hint = xsock_tls_error_hint(XSOCK_DATA(child));
+	if (xp->want_errortext) {
+		xp->outputs.error_text = hint ? zend_string_init(hint, strlen(hint), 0)
+			: zend_string_init("TLS handshake failed", sizeof("TLS handshake failed") - 1, 0);
+	}
+	php_stream_close(child);
+	xp->outputs.client = NULL;
+	return -1;
+}
+
+static int tcp_crypto(php_stream *stream, php_stream_xport_crypto_param *cp)
+{
+	if (cp->op == STREAM_XPORT_CRYPTO_OP_SETUP) {
+		cp->outputs.returncode = xsock_tls_setup(stream, cp->inputs.method, cp->inputs.session);
+	} else {
+		cp->outputs.returncode = xsock_tls_enable(stream, cp->inputs.activate != 0);
+	}
+	return PHP_STREAM_OPTION_RETURN_OK;
+}
+
+static int tcp_xport(php_stream *stream, php_stream_xport_param *xp)
+{
+	switch (xp->op) {
+		case STREAM_XPORT_OP_CONNECT:
+		case STREAM_XPORT_OP_CONNECT_ASYNC:
+			xp->outputs.returncode = tcp_connect(stream, xp);
+			return PHP_STREAM_OPTION_RETURN_OK;
+		case STREAM_XPORT_OP_ACCEPT:
+			xp->outputs.returncode = tcp_accept(stream, xp);
+			return PHP_STREAM_OPTION_RETURN_OK;
+		default:
+			return xsock_net_set_option(stream, PHP_STREAM_OPTION_XPORT_API, 0, xp);
+	}
+}
+
+static int tcp_set_option(php_stream *stream, int option, int value, void *ptrparam)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+
+	switch (option) {
+		case PHP_STREAM_OPTION_META_DATA_API:
+			if (xsock_tls_active(xs)) {
+				xsock_tls_meta(stream, (zval *) ptrparam);
+			}
+			xsock_net_meta(stream, (zval *) ptrparam);
+			return PHP_STREAM_OPTION_RETURN_OK;
+		case PHP_STREAM_OPTION_CHECK_LIVENESS:
+			return xsock_tls_active(xs) ? xsock_tls_liveness(stream, value) : xsock_net_liveness(stream, value);
+		case PHP_STREAM_OPTION_CRYPTO_API:
+			return tcp_crypto(stream, (php_stream_xport_crypto_param *) ptrparam);
+		case PHP_STREAM_OPTION_XPORT_API:
+			return tcp_xport(stream, (php_stream_xport_param *) ptrparam);
+		default:
+			return xsock_net_set_option(stream, option, value, ptrparam);
+	}
+}
+
+/* Two tables differing only in the label: PHP's tcp streams say
+ * "tcp_socket/ssl" when ext/openssl serves them, "tcp_socket" otherwise. */
+const php_stream_ops xsock_tcp_ops = {
+	tcp_write, tcp_read, tcp_close, xsock_net_flush, "tcp_socket",
+	NULL, tcp_cast, xsock_net_stat, tcp_set_option,
+};
+
+const php_stream_ops xsock_tcp_ssl_ops = {
+	tcp_write, tcp_read, tcp_close, xsock_net_flush, "tcp_socket/ssl",
+	NULL, tcp_cast, xsock_net_stat, tcp_set_option,
+};

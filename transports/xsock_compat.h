@@ -1,0 +1,72 @@
+/*
+ * xsock_compat.h - every OpenSSL-version and OS difference, as positive
+ * feature macros.  Function bodies test these, never OPENSSL_VERSION_NUMBER
+ * or _WIN32 directly.
+ */
+#ifndef XSOCK_COMPAT_H
+#define XSOCK_COMPAT_H
+
+#ifdef PHP_WIN32
+# define XSOCK_WINDOWS 1
+#endif
+
+/* send() flag that suppresses SIGPIPE (Linux, BSDs); macOS uses SO_NOSIGPIPE. */
+#ifdef MSG_NOSIGNAL
+# define XSOCK_SEND_FLAGS MSG_NOSIGNAL
+#else
+# define XSOCK_SEND_FLAGS 0
+#endif
+#if defined(SO_NOSIGPIPE) && !defined(MSG_NOSIGNAL)
+# define XSOCK_HAVE_SO_NOSIGPIPE 1
+#endif
+
+/* Per-call non-blocking I/O, so the fd's own mode is never toggled. */
+#ifdef MSG_DONTWAIT
+# define XSOCK_HAVE_MSG_DONTWAIT 1
+# define XSOCK_RECV_DONTWAIT MSG_DONTWAIT
+#else
+# define XSOCK_RECV_DONTWAIT 0
+#endif
+
+#ifdef SO_REUSEPORT
+# define XSOCK_HAVE_SO_REUSEPORT 1
+#endif
+
+#ifdef IP_BIND_ADDRESS_NO_PORT
+# define XSOCK_HAVE_BIND_NO_PORT 1
+#endif
+
+#ifdef XSOCK_WINDOWS
+# define XSOCK_ETIMEDOUT WSAETIMEDOUT
+# define XSOCK_EWOULDBLOCK(e) ((e) == WSAEWOULDBLOCK)
+# define XSOCK_EINPROGRESS(e) ((e) == WSAEWOULDBLOCK || (e) == WSAEINPROGRESS)
+#else
+# define XSOCK_ETIMEDOUT ETIMEDOUT
+# define XSOCK_EWOULDBLOCK(e) ((e) == EAGAIN || (e) == EWOULDBLOCK)
+# define XSOCK_EINPROGRESS(e) ((e) == EINPROGRESS)
+#endif
+
+/* OpenSSL ------------------------------------------------------------- */
+#ifdef XSOCK_WITH_OPENSSL_HEADERS
+# include <openssl/opensslv.h>
+# include <openssl/ssl.h>
+# if OPENSSL_VERSION_NUMBER >= 0x30000000L
+#  define XSOCK_HAVE_OPENSSL3 1
+# endif
+# ifdef SSL_OP_IGNORE_UNEXPECTED_EOF
+#  define XSOCK_HAVE_IGNORE_UNEXPECTED_EOF 1
+# endif
+# ifdef TLS1_3_VERSION
+#  define XSOCK_HAVE_TLS13 1
+# endif
+# ifdef SSL3_VERSION
+#  define XSOCK_HAVE_SSL3_CONST 1
+# endif
+# if OPENSSL_VERSION_NUMBER >= 0x30000000L
+#  define XSOCK_SSL_get_peer_certificate SSL_get1_peer_certificate
+# else
+#  define XSOCK_SSL_get_peer_certificate SSL_get_peer_certificate
+# endif
+#endif
+
+#endif

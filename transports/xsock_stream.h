@@ -1,0 +1,62 @@
+/*
+ * xsock_stream.h - the per-stream state every xsock transport shares.
+ *
+ * ext/sockets (socket_import_stream, socket_export_stream) and mysqlnd cast
+ * stream->abstract to php_netstream_data_t and read or write its fields, so
+ * that struct must come first (php-transports-8.2.md §1.6).  The read and
+ * write paths re-read `net.socket`, `net.is_blocked` and `net.timeout` on
+ * every call for the same reason: somebody else may have changed them.
+ */
+#ifndef XSOCK_STREAM_H
+#define XSOCK_STREAM_H
+
+#include "php.h"
+#include "php_network.h"
+#include "php_streams.h"
+#include "xsock_compat.h"
+
+/* One result convention for internal calls (libtls's TLS_WANT_POLLIN/OUT). */
+#define XSOCK_OK			0
+#define XSOCK_ERR			(-1)
+#define XSOCK_WANT_READ		(-2)
+#define XSOCK_WANT_WRITE	(-3)
+#define XSOCK_TIMEOUT		(-4)
+
+typedef struct _xsock_scheme xsock_scheme;
+typedef struct _xsock_tls xsock_tls;
+
+typedef struct _xsock_stream {
+	php_netstream_data_t net;		/* must be first: ext/sockets, mysqlnd cast to it */
+	const xsock_scheme *scheme;		/* row of the scheme table that made us; never NULL */
+	struct timeval connect_timeout;	/* factory timeout; client handshake deadline; {0,0} on accepted streams */
+	char *url_name;					/* host part of the target, trailing dots cut; NULL for [v6] and servers; emalloc/pemalloc */
+	bool persistent;				/* url_name and tls were allocated persistently */
+	bool enable_on_connect;			/* ssl://, tls://, tlsv1.x://: start TLS at connect/accept */
+	bool is_client;					/* set by crypto setup from the method's low bit */
+	int method;						/* STREAM_CRYPTO_METHOD_* bits for the handshake */
+	xsock_tls *tls;					/* NULL until crypto setup; owned by tls.c */
+} xsock_stream;
+
+#define XSOCK_DATA(stream) ((xsock_stream *) (stream)->abstract)
+
+/* Time helpers on a monotonic clock (sock.c). Deadlines are absolute, in ms. */
+uint64_t xsock_now_ms(void);
+int xsock_tv_to_ms(const struct timeval *tv);	/* -1 = forever */
+int xsock_ms_left(uint64_t deadline);			/* -1 when deadline is 0 (none) */
+
+/*
+ * Wait for `events` (POLLIN/POLLOUT) on fd for at most timeout_ms (-1 forever).
+ * Returns XSOCK_OK when ready, XSOCK_TIMEOUT, or XSOCK_ERR with errno set.
+ * EINTR restarts the wait with what is left of the timeout (PHP restarts
+ * it in full, which can stretch a timeout without bound).
+ */
+int xsock_sock_wait(php_socket_t fd, int events, int timeout_ms);
+
+/* Raw socket I/O without SIGPIPE; returns bytes, 0 at EOF, -1 with errno. */
+ssize_t xsock_sock_send(php_socket_t fd, const void *buf, size_t len, int flags);
+ssize_t xsock_sock_recv(php_socket_t fd, void *buf, size_t len, int flags);
+
+/* Put the fd into (non-)blocking mode; true on success. */
+bool xsock_sock_set_blocking(php_socket_t fd, bool blocking);
+
+#endif

@@ -1,0 +1,196 @@
+/*
+ * xsock.c - module glue: MINIT/MSHUTDOWN, phpinfo, ini settings and the
+ * user functions.  The transports live under transports/.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "php_ini.h"
+#include "ext/standard/info.h"
+#include "zend_smart_str.h"
+#include "php_xsock.h"
+#include "xsock_arginfo.h"
+#include "transports/scheme.h"
+#include "transports/transports.h"
+#include "transports/tls.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(xsock)
+
+PHP_INI_BEGIN()
+	/* Which schemes xsock takes over: "all" or a list such as "tcp,udp". */
+	STD_PHP_INI_ENTRY("xsock.transports", "all", PHP_INI_SYSTEM, OnUpdateString,
+		transports, zend_xsock_globals, xsock_globals)
+PHP_INI_END()
+
+static PHP_MINIT_FUNCTION(xsock)
+{
+#if defined(COMPILE_DL_XSOCK) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	/*
+	 * dl() loads are unloaded at request end, but a pfsockopen() stream
+	 * lives on with pointers into this library (php-transports-8.2.md
+	 * §1.5 item 4): refuse rather than crash a later request.
+	 */
+	if (type == MODULE_TEMPORARY) {
+		php_error_docref(NULL, E_WARNING, "xsock cannot be loaded with dl(): persistent streams "
+			"would outlive the library; load it with extension=xsock in php.ini");
+		return FAILURE;
+	}
+	REGISTER_INI_ENTRIES();
+	if (xsock_tls_minit() != SUCCESS) {
+		return FAILURE;
+	}
+	return xsock_scheme_register_all(XSOCK_G(transports));
+}
+
+static PHP_MSHUTDOWN_FUNCTION(xsock)
+{
+	if (type == MODULE_TEMPORARY) {
+		return SUCCESS;
+	}
+	xsock_scheme_unregister_all();
+	xsock_tls_mshutdown();
+	UNREGISTER_INI_ENTRIES();
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(xsock)
+{
+	smart_str served = {0};
+	const xsock_scheme *row;
+	size_t i;
+
+	for (i = 0; (row = xsock_scheme_at(i)) != NULL; i++) {
+		if (xsock_scheme_is_served(row)) {
+			smart_str_appends(&served, served.s ? ", " : "");
+			smart_str_appends(&served, row->name);
+		}
+	}
+	smart_str_0(&served);
+	php_info_print_table_start();
+	php_info_print_table_row(2, "xsock support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_XSOCK_VERSION);
+	xsock_tls_minfo();
+	php_info_print_table_row(2, "Transports served by xsock", served.s ? ZSTR_VAL(served.s) : "none");
+	php_info_print_table_end();
+	smart_str_free(&served);
+	DISPLAY_INI_ENTRIES();
+}
+
+static bool is_xsock_tcp(const php_stream *stream)
+{
+	return stream->ops == &xsock_tcp_ops || stream->ops == &xsock_tcp_ssl_ops;
+}
+
+/* The method when none is given: ssl.crypto_method, converted (PHP reads it raw). */
+static bool default_method(php_stream *stream, zend_long *method)
+{
+	zval *v = NULL;
+
+	if (PHP_STREAM_CONTEXT(stream) != NULL) {
+		v = php_stream_context_get_option(PHP_STREAM_CONTEXT(stream), "ssl", "crypto_method");
+	}
+	if (v == NULL) {
+		zend_argument_value_error(3, "must be specified when enabling encryption");
+		return false;
+	}
+	*method = zval_get_long(v);
+	return true;
+}
+
+PHP_FUNCTION(xsock_enable_crypto)
+{
+	zval *zstream, *zsession = NULL;
+	php_stream *stream, *session = NULL;
+	zend_long method = 0;
+	bool enable, method_null = true;
+	int rc;
+
+	ZEND_PARSE_PARAMETERS_START(2, 4)
+		Z_PARAM_RESOURCE(zstream)
+		Z_PARAM_BOOL(enable)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(method, method_null)
+		Z_PARAM_RESOURCE_OR_NULL(zsession)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_stream_from_zval(stream, zstream);
+	if (!is_xsock_tcp(stream)) {
+		php_error_docref(NULL, E_WARNING, "The stream (%s) is not an xsock tcp stream; "
+			"use stream_socket_enable_crypto() for it", stream->ops->label);
+		RETURN_FALSE;
+	}
+	if (enable) {
+		if (method_null && !default_method(stream, &method)) {
+			RETURN_THROWS();
+		}
+		if (zsession) {
+			php_stream_from_zval(session, zsession);
+		}
+		if (php_stream_xport_crypto_setup(stream, (php_stream_xport_crypt_method_t) method, session) < 0) {
+			RETURN_FALSE;
+		}
+	}
+	rc = php_stream_xport_crypto_enable(stream, enable);
+	if (rc < 0) {
+		RETURN_FALSE;
+	}
+	if (rc == 0) {
+		RETURN_LONG(0);
+	}
+	RETURN_TRUE;
+}
+
+PHP_FUNCTION(xsock_transports)
+{
+	zend_string *name;
+	void *factory;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	array_init(return_value);
+	ZEND_HASH_FOREACH_STR_KEY_PTR(php_stream_xport_get_hash(), name, factory) {
+		if (name != NULL) {
+			add_assoc_string(return_value, ZSTR_VAL(name),
+				xsock_scheme_is_ours((php_stream_transport_factory) factory) ? "xsock" : "builtin");
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+/*
+ * MINIT must run after ext/openssl's so that xsock's registrations win; an
+ * optional dependency orders the two when openssl is shared, and costs
+ * nothing when it is absent (Zend/zend_API.c zend_sort_modules).
+ */
+static const zend_module_dep xsock_deps[] = {
+	ZEND_MOD_OPTIONAL("openssl")
+	ZEND_MOD_OPTIONAL("sockets")
+	ZEND_MOD_END
+};
+
+zend_module_entry xsock_module_entry = {
+	STANDARD_MODULE_HEADER_EX, NULL,
+	xsock_deps,
+	"xsock",
+	ext_functions,
+	PHP_MINIT(xsock),
+	PHP_MSHUTDOWN(xsock),
+	NULL,
+	NULL,
+	PHP_MINFO(xsock),
+	PHP_XSOCK_VERSION,
+	PHP_MODULE_GLOBALS(xsock),
+	NULL,
+	NULL,
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_XSOCK
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(xsock)
+#endif

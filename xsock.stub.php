@@ -1,0 +1,20 @@
+<?php
+
+/** @generate-class-entries */
+
+/**
+ * Switch an open xsock stream to TLS or back (STARTTLS), with the contract
+ * of stream_socket_enable_crypto(): true when done, false on failure, 0
+ * while a non-blocking handshake is still in progress.
+ *
+ * @param resource $stream
+ * @param resource|null $session_stream
+ */
+function xsock_enable_crypto($stream, bool $enable, ?int $crypto_method = null, $session_stream = null): int|bool {}
+
+/**
+ * Every registered transport name mapped to "xsock" or "builtin".
+ *
+ * @return array<string, string>
+ */
+function xsock_transports(): array {}
