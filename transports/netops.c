@@ -37,6 +37,13 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 	}
 	if (xs->net.is_blocked) {
 		xs->net.timeout_event = 0;
+#ifndef XSOCK_HAVE_MSG_DONTWAIT
+		/* No per-call non-blocking recv here (Windows): wait first. */
+		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
+			xs->net.timeout_event = 1;
+			return -1;
+		}
+#endif
 	}
 	for (;;) {
 		n = xsock_sock_recv(xs->net.socket, buf, count, XSOCK_RECV_DONTWAIT);

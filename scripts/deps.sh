@@ -1,0 +1,43 @@
+# scripts/deps.sh - sourced by demo.sh, test.sh and .ci/run.
+# Installs what xsock needs on Debian/Ubuntu when run as root; otherwise
+# prints the apt-get line to run and stops.
+
+XSOCK_BUILD_DEPS="php-dev php-cli libssl-dev openssl pkg-config make gcc"
+# Peers and client libraries the test suite talks to (all on loopback).
+XSOCK_TEST_DEPS="python3 python3-aiosmtpd redis-server libphp-phpmailer php-nrk-predis socat"
+
+xsock_missing() {
+	missing=""
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+	done
+	echo "$missing"
+}
+
+xsock_need() {
+	missing=$(xsock_missing "$@")
+	[ -z "$missing" ] && return 0
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "xsock: installing$missing" >&2
+		export DEBIAN_FRONTEND=noninteractive
+		{ apt-get update -qq && apt-get install -y -qq $missing; } >/tmp/xsock-apt.log 2>&1 || {
+			cat /tmp/xsock-apt.log >&2
+			echo "xsock: apt-get failed" >&2
+			return 1
+		}
+	else
+		echo "xsock: missing packages:$missing" >&2
+		echo "run: sudo apt-get install -y$missing" >&2
+		return 1
+	fi
+}
+
+# Build modules/xsock.so (warnings are errors: --enable-xsock-dev).
+xsock_build() {
+	if [ ! -f modules/xsock.so ] || [ -n "$(find xsock.c php_xsock.h config.m4 transports -newer modules/xsock.so 2>/dev/null | head -1)" ]; then
+		echo "xsock: building" >&2
+		{ [ -f configure ] && [ configure -nt config.m4 ] || phpize; } >/tmp/xsock-build.log 2>&1 || { cat /tmp/xsock-build.log >&2; return 1; }
+		{ [ -f Makefile ] && [ Makefile -nt configure ] || ./configure --enable-xsock-dev ${XSOCK_CONFIGURE_FLAGS:-}; } >>/tmp/xsock-build.log 2>&1 || { cat /tmp/xsock-build.log >&2; return 1; }
+		make -j"$(nproc 2>/dev/null || echo 2)" >>/tmp/xsock-build.log 2>&1 || { grep -E "error|warning" /tmp/xsock-build.log >&2; echo "xsock: build failed (log: /tmp/xsock-build.log)" >&2; return 1; }
+	fi
+}
