@@ -32,7 +32,11 @@ static PHP_MINIT_FUNCTION(xsock)
 	/*
 	 * dl() loads are unloaded at request end, but a pfsockopen() stream
 	 * lives on with pointers into this library (php-transports-8.2.md
-	 * §1.5 item 4): refuse rather than crash a later request.
+	 * §1.5 item 4): refuse rather than crash a later request.  PHP turns a
+	 * failed MINIT under dl() into "Unable to start xsock module" and ends
+	 * the script; there is no gentler exit (a NULL from get_module() makes
+	 * php_load_extension() crash), and a script that wanted xsock's
+	 * transports must not run on without them.
 	 */
 	if (type == MODULE_TEMPORARY) {
 		php_error_docref(NULL, E_WARNING, "xsock cannot be loaded with dl(): persistent streams "
@@ -166,7 +170,6 @@ PHP_FUNCTION(xsock_transports)
  */
 static const zend_module_dep xsock_deps[] = {
 	ZEND_MOD_OPTIONAL("openssl")
-	ZEND_MOD_OPTIONAL("sockets")
 	ZEND_MOD_END
 };
 

@@ -1,0 +1,76 @@
+--TEST--
+xsock: tcp ports outside 0..65535 or not a number are refused while parsing
+--SKIPIF--
+<?php if (!extension_loaded('xsock')) die('skip xsock only'); ?>
+--FILE--
+<?php
+function client($target)
+{
+	$errno = 42;
+	$errstr = 'junk';
+	$c = @stream_socket_client($target, $errno, $errstr, 1);
+	$w = error_get_last()['message'] ?? '';
+	error_clear_last();
+	echo $target, ': ', var_export($c, true), " $errno $errstr\n";
+	echo '  warning: ', $w, "\n";
+}
+
+function server($target)
+{
+	$errno = 42;
+	$errstr = 'junk';
+	$s = @stream_socket_server($target, $errno, $errstr);
+	error_clear_last();
+	echo 'server ', $target, ': ', var_export($s, true), " $errno $errstr\n";
+}
+
+/* Out of range. */
+client('tcp://127.0.0.1:99999');
+client('tcp://127.0.0.1:65536');
+client('tcp://127.0.0.1:-1');
+client('tcp://[::1]:70000');
+client('127.0.0.1:99999');
+
+/* Not a number. */
+client('tcp://127.0.0.1:http');
+client('tcp://127.0.0.1:12abc');
+client('tcp://[::1]:12abc');
+
+server('tcp://127.0.0.1:99999');
+server('tcp://127.0.0.1:12abc');
+
+/* fsockopen's port argument is checked the same way. */
+$errno = 42;
+$errstr = 'junk';
+var_dump(@fsockopen('127.0.0.1', 70000, $errno, $errstr, 1), $errno, $errstr);
+
+/* The edges are ports, not parse errors. */
+foreach (['tcp://127.0.0.1:65535', 'tcp://127.0.0.1:0'] as $t) {
+	$c = @stream_socket_client($t, $errno, $errstr, 1);
+	echo $t, ': ', str_starts_with($errstr, 'Failed to parse') ? "parse error: $errstr" : 'parsed', "\n";
+}
+?>
+--EXPECTF--
+tcp://127.0.0.1:99999: false 0 Failed to parse address "127.0.0.1:99999": port must be between 0 and 65535%S
+  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:99999 (Failed to parse address "127.0.0.1:99999": port must be between 0 and 65535%S
+tcp://127.0.0.1:65536: false 0 Failed to parse address "127.0.0.1:65536": port must be between 0 and 65535%S
+  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:65536 (Failed to parse address "127.0.0.1:65536": port must be between 0 and 65535%S
+tcp://127.0.0.1:-1: false 0 Failed to parse address "127.0.0.1:-1": port must be between 0 and 65535%S
+  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:-1 (Failed to parse address "127.0.0.1:-1": port must be between 0 and 65535%S
+tcp://[::1]:70000: false 0 Failed to parse address "[::1]:70000": port must be between 0 and 65535%S
+  warning: stream_socket_client(): Unable to connect to tcp://[::1]:70000 (Failed to parse address "[::1]:70000": port must be between 0 and 65535%S
+127.0.0.1:99999: false 0 Failed to parse address "127.0.0.1:99999": port must be between 0 and 65535%S
+  warning: stream_socket_client(): Unable to connect to 127.0.0.1:99999 (Failed to parse address "127.0.0.1:99999": port must be between 0 and 65535%S
+tcp://127.0.0.1:http: false 0 Failed to parse address "127.0.0.1:http": port must be a number
+  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:http (Failed to parse address "127.0.0.1:http": port must be a number)%S
+tcp://127.0.0.1:12abc: false 0 Failed to parse address "127.0.0.1:12abc": port must be a number
+  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:12abc (Failed to parse address "127.0.0.1:12abc": port must be a number)%S
+tcp://[::1]:12abc: false 0 Failed to parse address "[::1]:12abc": port must be a number
+  warning: stream_socket_client(): Unable to connect to tcp://[::1]:12abc (Failed to parse address "[::1]:12abc": port must be a number)%S
+server tcp://127.0.0.1:99999: false 0 Failed to parse address "127.0.0.1:99999": port must be between 0 and 65535%S
+server tcp://127.0.0.1:12abc: false 0 Failed to parse address "127.0.0.1:12abc": port must be a number
+bool(false)
+int(0)
+string(%d) "Failed to parse address "127.0.0.1:70000": port must be between 0 and 65535%S"
+tcp://127.0.0.1:65535: parsed
+tcp://127.0.0.1:0: parsed
