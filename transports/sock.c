@@ -101,16 +101,37 @@ static void set_int_opt(php_socket_t fd, int level, int name, int value)
 	setsockopt(fd, level, name, (char *) &value, sizeof(value));
 }
 
-static php_socket_t new_socket(int family, int socktype)
+static php_socket_t new_socket(int family, int socktype, bool nonblocking)
 {
-	php_socket_t fd = socket(family, socktype, 0);
+	php_socket_t fd;
 
-#ifdef XSOCK_HAVE_SO_NOSIGPIPE
-	if (fd != SOCK_ERR) {
-		set_int_opt(fd, SOL_SOCKET, SO_NOSIGPIPE, 1);
-	}
+#ifdef XSOCK_HAVE_SOCK_NONBLOCK
+	/* Born non-blocking: saves the two fcntl() calls of a later switch. */
+	fd = socket(family, socktype | (nonblocking ? SOCK_NONBLOCK : 0), 0);
+	nonblocking = false;
+#else
+	fd = socket(family, socktype, 0);
 #endif
+	if (fd == SOCK_ERR) {
+		return fd;
+	}
+#ifdef XSOCK_HAVE_SO_NOSIGPIPE
+	set_int_opt(fd, SOL_SOCKET, SO_NOSIGPIPE, 1);
+#endif
+	if (nonblocking) {
+		xsock_sock_set_blocking(fd, false);
+	}
 	return fd;
+}
+
+/* Back to blocking after a connect; a fresh socket has no other flags to keep. */
+static void connected_blocking(php_socket_t fd)
+{
+#ifdef XSOCK_HAVE_SOCK_NONBLOCK
+	fcntl(fd, F_SETFL, 0);
+#else
+	xsock_sock_set_blocking(fd, true);
+#endif
 }
 
 static void set_port(struct sockaddr *sa, int port)
@@ -248,7 +269,7 @@ static bool bind_apply(php_socket_t fd, int family, const he_bind *b)
 static bool he_start(he_run *run, const xsock_connect_opts *o, const he_bind *b, php_socket_t *done)
 {
 	struct sockaddr *sa = run->addrs[run->next++];
-	php_socket_t fd = new_socket(sa->sa_family, o->socktype);
+	php_socket_t fd = new_socket(sa->sa_family, o->socktype, true);
 	int rc;
 
 	if (fd == SOCK_ERR) {
@@ -264,7 +285,6 @@ static bool he_start(he_run *run, const xsock_connect_opts *o, const he_bind *b,
 	if (o->broadcast) {
 		set_int_opt(fd, SOL_SOCKET, SO_BROADCAST, 1);
 	}
-	xsock_sock_set_blocking(fd, false);
 	rc = connect(fd, sa, sa_len(sa));
 	if (rc == 0) {
 		*done = fd;
@@ -433,7 +453,7 @@ int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 		}
 		/* An async connect leaves the fd non-blocking, as PHP does (network.c:366). */
 		if (!o->async) {
-			xsock_sock_set_blocking(*fd, true);
+			connected_blocking(*fd);
 		}
 	}
 	efree(run.addrs);
@@ -445,7 +465,7 @@ int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 
 static php_socket_t bind_one(struct sockaddr *sa, const xsock_bind_opts *o, int *err)
 {
-	php_socket_t fd = new_socket(sa->sa_family, o->socktype);
+	php_socket_t fd = new_socket(sa->sa_family, o->socktype, false);
 
 	if (fd == SOCK_ERR) {
 		*err = php_socket_errno();

@@ -28,6 +28,12 @@
 # define XSOCK_RECV_DONTWAIT 0
 #endif
 
+/* socket(SOCK_STREAM | SOCK_NONBLOCK) and fcntl(F_SETFL): Linux, the BSDs. */
+#if defined(SOCK_NONBLOCK) && !defined(XSOCK_WINDOWS)
+# define XSOCK_HAVE_SOCK_NONBLOCK 1
+# include <fcntl.h>
+#endif
+
 #ifdef SO_REUSEPORT
 # define XSOCK_HAVE_SO_REUSEPORT 1
 #endif
