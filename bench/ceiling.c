@@ -1,0 +1,716 @@
+/*
+ * ceiling.c - the C reference for bench/: the same workloads bench.php
+ * gives PHP, done with libssl directly, so the table can show how far both
+ * PHP columns are from what this machine and this OpenSSL can do.
+ *
+ * Build (run.php does it):
+ *   cc -O2 -Wall -o bench/ceiling bench/ceiling.c -lssl -lcrypto
+ *
+ * Usage: ceiling BENCH [key=value ...]; prints one JSON line on stdout.
+ *   tls_bulk, tcp_bulk   mib=N: 64 KiB writes client -> server, 1-byte ack
+ *   hs_rsa, hs_ecdsa     full TLS handshakes/s (connect, read 1 byte, close)
+ *   hs_resume            same, the client offers the last session it got
+ *   tcp_connect          tcp connect + 1 byte + close per second
+ *   rss_idle             client RSS per idle TLS connection (conns=N)
+ *   select               epoll TLS echo server + load generator
+ *   load port=P          only the load generator, against a server on P
+ * Common keys: secs=S (time bound), max=N (count bound), certs=DIR,
+ * clients=N trips=N reqsize=N (select/load).
+ *
+ * Like PHP's defaults it sets no TCP_NODELAY, speaks TLS 1.3 with
+ * OpenSSL's default suites, verifies the server against certs/ca.pem with
+ * the name "localhost" and closes with one close_notify.  Unlike PHP it
+ * builds each SSL_CTX once.  The server is a fork()ed child that shares
+ * the listening socket; it is killed by its pid when the client is done.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <sys/epoll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
+#define CHUNK	65536
+
+typedef struct _opts {
+	const char *bench;
+	const char *certs;
+	double mib;
+	double secs;
+	long max;
+	int conns;
+	int clients;
+	int trips;
+	int reqsize;
+	int port;
+} opts;
+
+/* One connection: plain when ssl is NULL. */
+typedef struct _conn {
+	int fd;
+	SSL *ssl;
+} conn;
+
+static opts o = {
+	NULL, "certs", 256, 1.0, 1000000, 300, 200, 100, 128, 0
+};
+
+static void die(const char *what)
+{
+	fprintf(stderr, "ceiling %s: %s: %s\n", o.bench ? o.bench : "", what,
+		errno ? strerror(errno) : "");
+	ERR_print_errors_fp(stderr);
+	exit(1);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void parse(int argc, char **argv)
+{
+	int i;
+
+	o.bench = argv[1];
+	for (i = 2; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+		const char *k = argv[i], *v;
+
+		if (eq == NULL) {
+			die("arguments are key=value");
+		}
+		*eq = '\0';
+		v = eq + 1;
+		if (!strcmp(k, "certs")) {
+			o.certs = v;
+		} else if (!strcmp(k, "mib")) {
+			o.mib = atof(v);
+		} else if (!strcmp(k, "secs")) {
+			o.secs = atof(v);
+		} else if (!strcmp(k, "max")) {
+			o.max = atol(v);
+		} else if (!strcmp(k, "conns")) {
+			o.conns = atoi(v);
+		} else if (!strcmp(k, "clients")) {
+			o.clients = atoi(v);
+		} else if (!strcmp(k, "trips")) {
+			o.trips = atoi(v);
+		} else if (!strcmp(k, "reqsize")) {
+			o.reqsize = atoi(v);
+		} else if (!strcmp(k, "port")) {
+			o.port = atoi(v);
+		}
+		/* Keys meant for bench.php only are ignored. */
+	}
+}
+
+static int listen_any(int *port)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof(sa);
+	int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (fd < 0 || bind(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0
+			|| listen(fd, 511) < 0
+			|| getsockname(fd, (struct sockaddr *) &sa, &len) < 0) {
+		die("listen");
+	}
+	*port = ntohs(sa.sin_port);
+	return fd;
+}
+
+static int connect_to(int port)
+{
+	struct sockaddr_in sa;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sa.sin_port = htons(port);
+	if (fd < 0 || connect(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0) {
+		die("connect");
+	}
+	return fd;
+}
+
+static SSL_CTX *server_ctx(const char *pem)
+{
+	char path[1024];
+	SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
+
+	snprintf(path, sizeof(path), "%s/%s", o.certs, pem);
+	SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
+	if (SSL_CTX_use_certificate_chain_file(ctx, path) != 1
+			|| SSL_CTX_use_PrivateKey_file(ctx, path, SSL_FILETYPE_PEM) != 1) {
+		die(path);
+	}
+	return ctx;
+}
+
+static SSL_CTX *client_ctx(void)
+{
+	char path[1024];
+	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+
+	snprintf(path, sizeof(path), "%s/ca.pem", o.certs);
+	SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
+	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+	if (SSL_CTX_load_verify_locations(ctx, path, NULL) != 1) {
+		die(path);
+	}
+	return ctx;
+}
+
+static void io_write(conn *c, const void *buf, size_t len)
+{
+	const char *p = buf;
+
+	while (len > 0) {
+		ssize_t n = c->ssl ? SSL_write(c->ssl, p, (int) len) : write(c->fd, p, len);
+
+		if (n <= 0) {
+			die("write");
+		}
+		p += n;
+		len -= (size_t) n;
+	}
+}
+
+/* One read call, like PHP's fread(): returns what arrived (0 = EOF). */
+static ssize_t io_read(conn *c, void *buf, size_t len)
+{
+	ssize_t n = c->ssl ? SSL_read(c->ssl, buf, (int) len) : read(c->fd, buf, len);
+
+	return n < 0 ? 0 : n;
+}
+
+static void io_read_full(conn *c, void *buf, size_t len)
+{
+	char *p = buf;
+
+	while (len > 0) {
+		ssize_t n = io_read(c, p, len);
+
+		if (n <= 0) {
+			die("short read");
+		}
+		p += n;
+		len -= (size_t) n;
+	}
+}
+
+static void conn_close(conn *c)
+{
+	if (c->ssl) {
+		SSL_shutdown(c->ssl);
+		SSL_free(c->ssl);
+	}
+	close(c->fd);
+}
+
+static void client_handshake(conn *c, SSL_CTX *ctx, SSL_SESSION *sess)
+{
+	c->ssl = SSL_new(ctx);
+	SSL_set_fd(c->ssl, c->fd);
+	SSL_set_tlsext_host_name(c->ssl, "localhost");
+	SSL_set1_host(c->ssl, "localhost");
+	if (sess != NULL) {
+		SSL_set_session(c->ssl, sess);
+	}
+	if (SSL_connect(c->ssl) != 1) {
+		die("SSL_connect");
+	}
+}
+
+static bool server_handshake(conn *c, SSL_CTX *ctx)
+{
+	c->ssl = SSL_new(ctx);
+	SSL_set_fd(c->ssl, c->fd);
+	return SSL_accept(c->ssl) == 1;
+}
+
+/* fork() a server running fn on the listening socket; returns its pid. */
+static pid_t spawn(void (*fn)(int, SSL_CTX *), int lfd, SSL_CTX *ctx)
+{
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		die("fork");
+	}
+	if (pid == 0) {
+		/* Bounded: a server the parent forgot would die on its own. */
+		alarm((unsigned) o.secs + 60);
+		fn(lfd, ctx);
+		_exit(0);
+	}
+	close(lfd);
+	return pid;
+}
+
+static void reap(pid_t pid)
+{
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+/*
+ * CPU seconds (user + system) of this process plus, when pid > 0, of the
+ * server child, read from /proc: the cost per operation is far less
+ * disturbed by other load on the machine than the wall-clock rate.
+ */
+static double cpu_secs(pid_t pid)
+{
+	struct rusage ru;
+	double s;
+	char path[64], buf[1024], *p;
+	unsigned long ut, st;
+	FILE *f;
+
+	getrusage(RUSAGE_SELF, &ru);
+	s = ru.ru_utime.tv_sec + ru.ru_stime.tv_sec
+		+ (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+	if (pid <= 0) {
+		return s;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int) pid);
+	if ((f = fopen(path, "r")) == NULL) {
+		die(path);
+	}
+	p = fgets(buf, sizeof(buf), f) ? strrchr(buf, ')') : NULL;
+	fclose(f);
+	/* After "pid (comm)": state is field 3, utime 14, stime 15. */
+	if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+			&ut, &st) != 2) {
+		die("parse /proc/pid/stat");
+	}
+	return s + (double) (ut + st) / sysconf(_SC_CLK_TCK);
+}
+
+/* cpu: CPU microseconds per unit of value's numerator; < 0 = not measured. */
+static void result(double value, const char *unit, const char *info, double cpu)
+{
+	printf("{\"value\":%.3f,\"unit\":\"%s\",\"info\":\"%s\"", value, unit, info);
+	if (cpu >= 0) {
+		printf(",\"cpu\":%.3f", cpu);
+	}
+	printf("}\n");
+}
+
+/* --- bulk: 8-byte big-endian length, then 64 KiB writes, 1-byte ack --- */
+
+static void bulk_server(int lfd, SSL_CTX *ctx)
+{
+	static char buf[CHUNK];
+	conn c = {accept(lfd, NULL, NULL), NULL};
+	unsigned char hdr[8];
+	unsigned long long total = 0, got = 0;
+	int i;
+
+	if (ctx != NULL && !server_handshake(&c, ctx)) {
+		die("SSL_accept");
+	}
+	io_read_full(&c, hdr, 8);
+	for (i = 0; i < 8; i++) {
+		total = (total << 8) | hdr[i];
+	}
+	while (got < total) {
+		ssize_t n = io_read(&c, buf, CHUNK);
+
+		if (n <= 0) {
+			die("bulk eof");
+		}
+		got += (unsigned long long) n;
+	}
+	io_write(&c, "k", 1);
+	conn_close(&c);
+}
+
+static void bench_bulk(bool tls)
+{
+	static char buf[CHUNK];
+	SSL_CTX *sctx = tls ? server_ctx("rsa.pem") : NULL;
+	int port, lfd = listen_any(&port), i;
+	pid_t pid = spawn(bulk_server, lfd, sctx);
+	conn c = {connect_to(port), NULL};
+	unsigned long long total = (unsigned long long) (o.mib * 1048576) / CHUNK * CHUNK;
+	unsigned char hdr[8];
+	char ack, info[128] = "tcp";
+	double t0, t1, c0;
+
+	if (tls) {
+		client_handshake(&c, client_ctx(), NULL);
+		snprintf(info, sizeof(info), "%s %s", SSL_get_version(c.ssl),
+			SSL_CIPHER_get_name(SSL_get_current_cipher(c.ssl)));
+	}
+	for (i = 0; i < 8; i++) {
+		hdr[i] = (unsigned char) (total >> (56 - 8 * i));
+	}
+	memset(buf, 'a', sizeof(buf));
+	io_write(&c, hdr, 8);
+	c0 = cpu_secs(pid);
+	t0 = now();
+	for (unsigned long long sent = 0; sent < total; sent += CHUNK) {
+		io_write(&c, buf, CHUNK);
+	}
+	io_read_full(&c, &ack, 1);
+	t1 = now();
+	c0 = cpu_secs(pid) - c0;
+	conn_close(&c);
+	reap(pid);
+	result(total / 1048576.0 / (t1 - t0), "MiB/s", info, c0 * 1e6 / (total / 1048576.0));
+}
+
+/* --- connection rate: accept, (handshake), write 1 byte, close --- */
+
+static void hs_server(int lfd, SSL_CTX *ctx)
+{
+	for (;;) {
+		conn c = {accept(lfd, NULL, NULL), NULL};
+
+		if (c.fd < 0) {
+			continue;
+		}
+		if (ctx == NULL || server_handshake(&c, ctx)) {
+			io_write(&c, "x", 1);
+		}
+		conn_close(&c);
+	}
+}
+
+static void bench_rate(const char *pem, bool resume)
+{
+	SSL_CTX *sctx = pem ? server_ctx(pem) : NULL;
+	SSL_CTX *cctx = pem ? client_ctx() : NULL;
+	SSL_SESSION *sess = NULL;
+	int port, lfd = listen_any(&port);
+	pid_t pid = spawn(hs_server, lfd, sctx);
+	long n = 0, reused = 0;
+	double c0 = cpu_secs(pid), t0 = now(), t1;
+	char info[128];
+
+	do {
+		conn c = {connect_to(port), NULL};
+		char x;
+
+		if (cctx != NULL) {
+			client_handshake(&c, cctx, resume ? sess : NULL);
+			reused += SSL_session_reused(c.ssl);
+		}
+		io_read_full(&c, &x, 1);
+		if (resume) {
+			/* Reading the byte also read the server's NewSessionTickets. */
+			SSL_SESSION_free(sess);
+			sess = SSL_get1_session(c.ssl);
+		}
+		conn_close(&c);
+		n++;
+		t1 = now();
+	} while (t1 - t0 < o.secs && n < o.max);
+	c0 = cpu_secs(pid) - c0;
+	reap(pid);
+	snprintf(info, sizeof(info), "%ld conns, %ld resumed", n, reused);
+	result(n / (t1 - t0), "conn/s", info, c0 * 1e6 / n);
+}
+
+/* --- RSS per idle TLS client connection --- */
+
+static long rss_kib(void)
+{
+	char line[256];
+	long kib = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	while (f != NULL && fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "VmRSS:", 6)) {
+			kib = atol(line + 6);
+		}
+	}
+	if (f != NULL) {
+		fclose(f);
+	}
+	return kib;
+}
+
+static void hold_server(int lfd, SSL_CTX *ctx)
+{
+	for (;;) {
+		conn c = {accept(lfd, NULL, NULL), NULL};
+
+		if (c.fd >= 0 && !server_handshake(&c, ctx)) {
+			conn_close(&c);
+		}
+		/* Leaked on purpose: held open until the parent kills us. */
+	}
+}
+
+static void bench_rss(void)
+{
+	SSL_CTX *cctx = client_ctx();
+	int port, lfd = listen_any(&port), i;
+	pid_t pid = spawn(hold_server, lfd, server_ctx("rsa.pem"));
+	conn *cs = calloc((size_t) o.conns + 1, sizeof(conn));
+	long before, after;
+	char info[128];
+
+	/* The floor: an idle connection need not keep record buffers. */
+	SSL_CTX_set_mode(cctx, SSL_MODE_RELEASE_BUFFERS);
+	/* One connection first: libssl's lazily loaded state is not per-connection. */
+	cs[0].fd = connect_to(port);
+	client_handshake(&cs[0], cctx, NULL);
+	before = rss_kib();
+	for (i = 1; i <= o.conns; i++) {
+		cs[i].fd = connect_to(port);
+		client_handshake(&cs[i], cctx, NULL);
+	}
+	after = rss_kib();
+	for (i = 0; i <= o.conns; i++) {
+		conn_close(&cs[i]);
+	}
+	reap(pid);
+	snprintf(info, sizeof(info), "%d conns, %ld -> %ld KiB", o.conns, before, after);
+	result((double) (after - before) / o.conns, "KiB/conn", info, -1);
+}
+
+/* --- select: poll() echo server, and the load generator --- */
+
+static void set_nonblock(int fd)
+{
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+/*
+ * Echo what one read gives, and what OpenSSL already holds decrypted; the
+ * next record still on the socket wakes epoll (level-triggered) again, so
+ * no read ends in EAGAIN.  The error queue is not cleared first: nothing
+ * else here leaves errors in it.  False when the connection is gone.
+ */
+static bool echo(conn *c)
+{
+	char buf[8192];
+
+	do {
+		int n = SSL_read(c->ssl, buf, sizeof(buf));
+
+		if (n <= 0) {
+			return SSL_get_error(c->ssl, n) == SSL_ERROR_WANT_READ;
+		}
+		/* Small replies to one request in flight: the socket buffer takes them. */
+		if (SSL_write(c->ssl, buf, n) != n) {
+			return false;
+		}
+	} while (SSL_pending(c->ssl) > 0);
+	return true;
+}
+
+/*
+ * epoll, not poll(): with poll() both sides pay O(clients) per wakeup, so a
+ * faster server (fewer ready sockets per wakeup) made the load generator
+ * slower and the ceiling came out below PHP.
+ */
+static void epoll_add(int ep, int fd, void *ptr)
+{
+	struct epoll_event ev;
+
+	ev.events = EPOLLIN;
+	ev.data.ptr = ptr;
+	if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) {
+		die("epoll_ctl");
+	}
+}
+
+static void poll_server(int lfd, SSL_CTX *ctx)
+{
+	struct epoll_event evs[256];
+	int ep = epoll_create1(0), n, i;
+
+	set_nonblock(lfd);
+	epoll_add(ep, lfd, NULL);
+	for (;;) {
+		n = epoll_wait(ep, evs, 256, 1000);
+		for (i = 0; i < n; i++) {
+			conn *c = evs[i].data.ptr;
+			int r;
+
+			if (c == NULL) {
+				while ((r = accept(lfd, NULL, NULL)) >= 0) {
+					c = calloc(1, sizeof(*c));
+					c->fd = r;
+					set_nonblock(r);
+					c->ssl = SSL_new(ctx);
+					SSL_set_fd(c->ssl, r);
+					SSL_set_accept_state(c->ssl);
+					epoll_add(ep, r, c);
+				}
+				continue;
+			}
+			if (!SSL_is_init_finished(c->ssl)) {
+				r = SSL_do_handshake(c->ssl);
+				if (r == 1 || SSL_get_error(c->ssl, r) == SSL_ERROR_WANT_READ) {
+					continue;
+				}
+			} else if (echo(c)) {
+				continue;
+			}
+			/* close() also takes the fd out of the epoll set. */
+			SSL_free(c->ssl);
+			close(c->fd);
+			free(c);
+		}
+	}
+}
+
+/*
+ * Connect all clients (blocking handshakes, one after the other), then time
+ * request/response round trips: every client keeps one request in flight
+ * until it has done `trips` or the time is up.
+ */
+typedef struct _client {
+	conn c;
+	int got;
+	int done;
+} client;
+
+/* Read what arrived; true while this client still has trips to do. */
+static bool client_ready(client *cl, const char *req, double deadline, long *total)
+{
+	char buf[8192];
+	int r;
+
+	/* As echo(): one read per wakeup plus what OpenSSL holds. */
+	do {
+		r = SSL_read(cl->c.ssl, buf, sizeof(buf));
+		if (r <= 0) {
+			if (SSL_get_error(cl->c.ssl, r) != SSL_ERROR_WANT_READ) {
+				die("server closed");
+			}
+			break;
+		}
+		cl->got += r;
+	} while (SSL_pending(cl->c.ssl) > 0);
+	while (cl->got >= o.reqsize) {
+		cl->got -= o.reqsize;
+		cl->done++;
+		(*total)++;
+		if (cl->done >= o.trips || now() >= deadline) {
+			return false;
+		}
+		io_write(&cl->c, req, (size_t) o.reqsize);
+	}
+	return true;
+}
+
+static void load(int port, pid_t server)
+{
+	SSL_CTX *cctx = client_ctx();
+	int nc = o.clients, i, active = nc, ep = epoll_create1(0);
+	client *cls = calloc((size_t) nc, sizeof(*cls));
+	struct epoll_event evs[256];
+	char *req = malloc((size_t) o.reqsize), info[128];
+	long total = 0;
+	double t0, t1, c0 = 0, deadline;
+
+	memset(req, 'q', (size_t) o.reqsize);
+	for (i = 0; i < nc; i++) {
+		cls[i].c.fd = connect_to(port);
+		client_handshake(&cls[i].c, cctx, NULL);
+		set_nonblock(cls[i].c.fd);
+		epoll_add(ep, cls[i].c.fd, &cls[i]);
+	}
+	if (server > 0) {
+		c0 = cpu_secs(server) - cpu_secs(0);
+	} else {
+		/* Tell a PHP server (bench.php) that the timed part starts now. */
+		printf("GO\n");
+		fflush(stdout);
+	}
+	t0 = now();
+	deadline = t0 + o.secs;
+	for (i = 0; i < nc; i++) {
+		io_write(&cls[i].c, req, (size_t) o.reqsize);
+	}
+	while (active > 0) {
+		int n = epoll_wait(ep, evs, 256, 1000);
+
+		if (now() > deadline + 10) {
+			errno = ETIMEDOUT;
+			die("server stopped answering");
+		}
+		for (i = 0; i < n; i++) {
+			client *cl = evs[i].data.ptr;
+
+			if (!client_ready(cl, req, deadline, &total)) {
+				epoll_ctl(ep, EPOLL_CTL_DEL, cl->c.fd, NULL);
+				active--;
+			}
+		}
+	}
+	t1 = now();
+	/* Only the server's CPU: the load generator is the same in every column. */
+	if (server > 0) {
+		c0 = cpu_secs(server) - cpu_secs(0) - c0;
+	}
+	for (i = 0; i < nc; i++) {
+		conn_close(&cls[i].c);
+	}
+	snprintf(info, sizeof(info), "%d clients, %ld round trips", nc, total);
+	result(total / (t1 - t0), "req/s", info, server > 0 ? c0 * 1e6 / total : -1);
+}
+
+static void bench_select(void)
+{
+	int port, lfd = listen_any(&port);
+	pid_t pid = spawn(poll_server, lfd, server_ctx("rsa.pem"));
+
+	load(port, pid);
+	reap(pid);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: ceiling BENCH [key=value ...]\n");
+		return 2;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	parse(argc, argv);
+	if (!strcmp(o.bench, "tls_bulk") || !strcmp(o.bench, "tcp_bulk")) {
+		bench_bulk(!strcmp(o.bench, "tls_bulk"));
+	} else if (!strcmp(o.bench, "hs_rsa") || !strcmp(o.bench, "hs_resume")) {
+		bench_rate("rsa.pem", !strcmp(o.bench, "hs_resume"));
+	} else if (!strcmp(o.bench, "hs_ecdsa")) {
+		bench_rate("ecdsa.pem", false);
+	} else if (!strcmp(o.bench, "tcp_connect")) {
+		bench_rate(NULL, false);
+	} else if (!strcmp(o.bench, "rss_idle")) {
+		bench_rss();
+	} else if (!strcmp(o.bench, "select")) {
+		bench_select();
+	} else if (!strcmp(o.bench, "load")) {
+		load(o.port, 0);
+	} else {
+		fprintf(stderr, "ceiling: unknown bench %s\n", o.bench);
+		return 2;
+	}
+	return 0;
+}

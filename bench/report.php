@@ -1,0 +1,184 @@
+<?php
+/*
+ * report.php - RESULTS.md and the ratio chart for run.php.  Everything
+ * above the NOTES marker is rewritten on each run; what a person wrote
+ * below it is kept.
+ */
+
+const NOTES_MARK = '<!-- notes below this line are kept by run.php -->';
+
+function machine(array $o): array
+{
+	$cpu = preg_match('/^model name\s*:\s*(.+)$/m', (string) @file_get_contents('/proc/cpuinfo'), $m) ? $m[1] : '?';
+	$b = $o['probe']['builtin'] ?? [];
+	$commit = sh('git -C ' . escapeshellarg(__DIR__ . '/..') . ' rev-parse --short HEAD');
+	$dirty = sh('git -C ' . escapeshellarg(__DIR__ . '/..') . ' status --porcelain -- . | head -1') !== '';
+	$so = realpath($o['ext']);
+	return [
+		'date' => gmdate('Y-m-d H:i') . ' UTC',
+		'nproc' => sh('nproc'),
+		'CPU' => $cpu,
+		'kernel' => php_uname('r'),
+		'PHP' => $b['php'] ?? PHP_VERSION,
+		'OpenSSL (PHP)' => $b['openssl'] ?? '?',
+		'OpenSSL (C ceiling, libssl-dev)' => sh('openssl version'),
+		'xsock commit' => $commit . ($dirty ? ' + uncommitted changes' : ''),
+		'xsock.so' => $so ? $so . ' (' . gmdate('Y-m-d H:i', filemtime($so)) . ' UTC)' : 'not found',
+		'load average before / after' => "{$o['load_before']} / {$o['load_after']}",
+		'rounds' => $o['rounds'] . ($o['quick'] ? ' (--quick)' : ''),
+		'run time' => sprintf('%.0f s', $o['elapsed']),
+	];
+}
+
+function details(array $rows): string
+{
+	$d = "| benchmark | who | value per round | CPU µs/op per round | what the run reported (last round) |\n|---|---|---|---|---|\n";
+	foreach ($rows as $bench => $row) {
+		foreach ($row['values'] as $who => $vals) {
+			$d .= sprintf("| %s | %s | %s | %s | %s |\n", $bench, $who,
+				implode(', ', array_map('fmt', $vals)),
+				implode(', ', array_map('fmt', $row['cpu'][$who] ?? [])), $row['info'][$who] ?? '');
+		}
+	}
+	return $d;
+}
+
+function method_text(array $o): string
+{
+	$p = $o['params'];
+	return <<<MD
+- One command: `bench/run.sh` (= `php bench/run.php`). For every benchmark
+  and round it runs `php bench/bench.php run BENCH` (builtin) and
+  `php -d extension=…/xsock.so bench/bench.php run BENCH` (xsock): the same
+  script, only the loaded extension differs. The order of the two alternates
+  per round; then the C reference `bench/ceiling` runs the same workload.
+  The table shows the median of the rounds; every round is listed below.
+- Peers: a client benchmark's server is `bench.php serve BENCH` started with
+  the same PHP command line, so xsock talks to xsock and builtin to builtin
+  (both ends of a deployment usually run the same code, and a server built
+  into the measurement of the other mode would hide half of the difference).
+  `select` is a server benchmark: the PHP process is the `stream_select()`
+  server and the load comes from `ceiling load`, the same C program in both
+  modes.
+- TLS: TLS 1.3 (negotiated: the run reports protocol and cipher), PHP's
+  default client settings (`verify_peer`, `verify_peer_name`) against
+  `bench/certs/ca.pem` with `peer_name` localhost; servers use
+  `bench/certs/rsa.pem` (RSA-2048) or `ecdsa.pem` (P-256), made by
+  `bench/certs/make-certs.sh`. No TCP_NODELAY anywhere (PHP's default).
+- `tls_bulk` / `tcp_bulk`: one connection, {$p['tls_bulk']['mib']} / {$p['tcp_bulk']['mib']} MiB
+  written with 64 KiB `fwrite()`s, the server `fread(\$c, 65536)`s until it
+  has all, then writes one byte; the client's clock runs from the first
+  write to that byte. Handshake not included.
+- `hs_rsa`, `hs_ecdsa`: for {$o['secs']} s: connect, handshake, read one byte the
+  server writes after accepting, `fclose()`. xsock's client session cache
+  is off (`ssl.session_cache => false`): full handshakes only.
+- `hs_resume`: the same loop with default settings. xsock's client offers
+  the TLS 1.3 ticket from the previous connection and its server (one
+  SSL_CTX per listening socket) accepts it. PHP has no client session cache
+  and its server builds a new SSL_CTX (new ticket keys) per accepted
+  connection, so it cannot resume even when handed a session via
+  `stream_socket_enable_crypto(…, \$session_stream)`: builtin does a full
+  handshake here. The C ceiling resumes with SSL_get1_session/SSL_set_session.
+- `tcp_connect`: the same loop over tcp://.
+- `rss_idle`: the client opens one TLS connection (warm-up: CA store,
+  contexts), reads VmRSS from /proc/self/status, opens {$p['rss_idle']['conns']} more and
+  holds them idle, reads VmRSS again; (after - before) / {$p['rss_idle']['conns']}. Lower is better.
+- `select`: {$p['select']['clients']} clients connect (handshakes not timed), then each
+  does request/response round trips of {$p['select']['reqsize']} bytes, one in flight, until
+  {$p['select']['trips']} trips or {$o['secs']} s. The PHP server: `stream_select()` over the
+  listener and non-blocking client streams, `fread(\$c, 8192)`, `fwrite()`
+  the same bytes back. The C ceiling is an epoll server on libssl.
+- C ceiling (`bench/ceiling.c`, `cc -O2 … -lssl -lcrypto`): libssl directly,
+  one SSL_CTX per side, the same record sizes (64 KiB writes), TLS 1.3, the
+  default cipher, the same verification; fork()ed server.
+- The machine is shared: other jobs ran during the measurement (see the
+  load average). Medians of interleaved rounds damp that, but single-digit
+  percent differences are noise.
+MD;
+}
+
+function write_report(array $o, array $rows, array $modes, string $table, string $cpu): void
+{
+	$file = $o['out'];
+	$notes = '';
+	if (is_file($file)) {
+		$old = file_get_contents($file);
+		$at = strpos($old, NOTES_MARK);
+		if ($at !== false) {
+			$notes = substr($old, $at + strlen(NOTES_MARK));
+		}
+	}
+	$md = "# xsock benchmarks: PHP's built-in transports vs xsock\n\n"
+		. "Generated by `bench/run.sh`; rerun it to refresh. Ratios > 1 mean xsock is "
+		. "better (for RSS the ratio is builtin/xsock, since lower RSS is better).\n\n";
+	foreach (machine($o) as $k => $v) {
+		$md .= "- $k: $v\n";
+	}
+	$md .= "\n## Results (medians)\n\n" . $table;
+	if (isset($modes['xsock']) && $modes['xsock']['note'] !== '') {
+		$md .= "\n\\* {$modes['xsock']['note']}: the xsock column of TLS rows ran with "
+			. "`-d xsock.transports=tcp,udp`, i.e. PHP's own TLS.\n";
+	} elseif (!isset($modes['xsock'])) {
+		$md .= "\nxsock was not measured (missing or failed to load): builtin only.\n";
+	}
+	$chart = $o['chart'];
+	if ($chart !== null && chart($rows, $chart)) {
+		$md .= "\n![ratios](" . basename($chart) . ")\n";
+	}
+	$md .= "\n## CPU time per operation (medians)\n\n"
+		. "User + system CPU of the client and the server process over the timed part "
+		. "(for `select` the server only: the load generator is the same C program in every column). "
+		. "Other jobs on the machine change the wall-clock rates above much more than these. "
+		. "Lower is better; ratios > 1 mean xsock is cheaper.\n\n" . $cpu
+		. "\n## Every round\n\n" . details($rows) . "\n## Method\n\n" . method_text($o) . "\n\n"
+		. NOTES_MARK . ($notes === '' ? "\n" : $notes);
+	if (!is_dir(dirname($file))) {
+		mkdir(dirname($file), 0777, true);
+	}
+	file_put_contents($file, $md);
+	echo "wrote $file\n";
+}
+
+/* bench/chart.py with matplotlib, else gnuplot; false when neither works. */
+function chart(array $rows, string $png): bool
+{
+	$data = [];
+	foreach ($rows as $bench => $row) {
+		$data[] = [
+			'bench' => $bench . (BENCHES[$bench][2] ? '' : ' (inv.)'),
+			'xsock' => ratio($row, $bench),
+			'cpu' => isset($row['cpu_median']['builtin'], $row['cpu_median']['xsock']) && $row['cpu_median']['xsock'] > 0
+				? $row['cpu_median']['builtin'] / $row['cpu_median']['xsock'] : null,
+			'ceiling' => ratio($row, $bench, 'ceiling'),
+		];
+	}
+	$json = tempnam(sys_get_temp_dir(), 'xsockbench');
+	file_put_contents($json, json_encode($data));
+	foreach (['/usr/bin/python3', 'python3'] as $py) {
+		[$rc] = run_cmd(escapeshellarg($py) . ' chart.py ' . escapeshellarg($json) . ' ' . escapeshellarg($png), [], 60);
+		if ($rc === 0) {
+			unlink($json);
+			return true;
+		}
+	}
+	unlink($json);
+	return gnuplot($data, $png);
+}
+
+function gnuplot(array $data, string $png): bool
+{
+	$dat = '';
+	foreach ($data as $i => $d) {
+		$dat .= sprintf("%d \"%s\" %s %s %s\n", $i, $d['bench'], $d['xsock'] ?? 'NaN', $d['cpu'] ?? 'NaN', $d['ceiling'] ?? 'NaN');
+	}
+	$f = tempnam(sys_get_temp_dir(), 'xsockgp');
+	file_put_contents($f, $dat);
+	$script = "set terminal pngcairo noenhanced size 900,500; set output '$png';"
+		. "set style data histograms; set style fill solid; set logscale y 2; set yrange [0.25:*]; set key outside bottom center horizontal;"
+		. "set ylabel 'ratio to builtin (>1 = better)'; set xtics rotate by -30;"
+		. "plot '$f' using 3:xtic(2) title 'xsock/builtin (rate)', '' using 4 title 'builtin/xsock (CPU per op)',"
+		. " '' using 5 title 'C ceiling/builtin (rate)', 1 notitle";
+	[$rc] = run_cmd('gnuplot -e ' . escapeshellarg($script), [], 60);
+	unlink($f);
+	return $rc === 0;
+}
