@@ -1,0 +1,768 @@
+/*
+ * tls.c - the TLS layer's coordinators: crypto setup and enable (handshake,
+ * crypto off), accepted children of a TLS server, reads, writes, liveness,
+ * metadata, close.  The work is done by tls_config.c (SSL_CTX), tls_bio.c
+ * (socket I/O), tls_verify.c, tls_server.c, tls_session.c and tls_error.c.
+ *
+ * Waiting: the BIO never blocks, so the socket's O_NONBLOCK flag is never
+ * touched here (PHP flips it around every SSL call).  A blocking stream
+ * waits in poll() until its deadline; a non-blocking one returns at once.
+ * Deadlines follow PHP's SSL code: only a positive timeval counts, {0,0}
+ * and negative ones mean "no deadline".
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "tls_int.h"
+#include "tls_diag.h"
+#include "transports.h"
+#include "ext/standard/info.h"
+#include <openssl/crypto.h>
+
+/* Raw bytes drained at close, at most (64 reads of 16 KiB). */
+#define CLOSE_DRAIN_READS	64
+
+int xsock_tls_ssl_index = -1;
+
+php_stream *xsock_tls_stream_of(const SSL *ssl)
+{
+	return xsock_tls_ssl_index < 0 ? NULL : SSL_get_ex_data(ssl, xsock_tls_ssl_index);
+}
+
+/* Absolute deadline (xsock_now_ms) for a PHP timeout; 0 = none, as PHP's SSL code: only > 0 counts. */
+uint64_t xsock_tls_deadline(const struct timeval *tv)
+{
+	int ms;
+
+	if (tv->tv_sec < 0 || (tv->tv_sec == 0 && tv->tv_usec <= 0)) {
+		return 0;
+	}
+	ms = xsock_tv_to_ms(tv);
+	return xsock_now_ms() + (uint64_t) (ms > 0 ? ms : 1);
+}
+
+/* Wait for what an SSL call asked for; XSOCK_TIMEOUT once the deadline passed. */
+static int tls_wait(xsock_stream *xs, int want, uint64_t deadline)
+{
+	int left = xsock_ms_left(deadline);
+
+	if (deadline != 0 && left == 0) {
+		return XSOCK_TIMEOUT;
+	}
+	/* A poll error is left for the next SSL call to report. */
+	if (xsock_sock_wait(xs->net.socket, want == XSOCK_WANT_WRITE ? POLLOUT : POLLIN, left) == XSOCK_TIMEOUT) {
+		return XSOCK_TIMEOUT;
+	}
+	return XSOCK_OK;
+}
+
+/*
+ * SSL_MODE_RELEASE_BUFFERS does not release the 16.6 KiB read buffer after
+ * post-handshake records (TLS 1.3 tickets) or a read that found nothing;
+ * an idle stream would keep it for good.  SSL_free_buffers() is a no-op
+ * while a record is still being read.
+ */
+static void idle_buffers(xsock_tls *tls)
+{
+	if (SSL_pending(tls->ssl) == 0) {
+		SSL_free_buffers(tls->ssl);
+	}
+}
+
+static zval *opt(php_stream *stream, const char *name)
+{
+	php_stream_context *context = PHP_STREAM_CONTEXT(stream);
+
+	return context ? php_stream_context_get_option(context, "ssl", name) : NULL;
+}
+
+/* --------------------------------------------------------------- module */
+
+int xsock_tls_minit(void)
+{
+	if (!OPENSSL_init_ssl(OPENSSL_INIT_LOAD_CONFIG, NULL)) {
+		return FAILURE;
+	}
+	xsock_tls_ssl_index = SSL_get_ex_new_index(0, "xsock stream", NULL, NULL, NULL);
+	if (xsock_tls_ssl_index < 0 || xsock_tls_bio_minit() != XSOCK_OK
+			|| xsock_tls_conf_minit() != XSOCK_OK || xsock_tls_session_minit() != XSOCK_OK) {
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+void xsock_tls_mshutdown(void)
+{
+	xsock_tls_session_mshutdown();
+	xsock_tls_conf_mshutdown();
+	xsock_tls_bio_mshutdown();
+}
+
+void xsock_tls_minfo(void)
+{
+	static const struct { int method; const char *name; } versions[] = {
+		{STREAM_CRYPTO_METHOD_SSLv3_CLIENT, "SSLv3"},
+		{STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT, "TLSv1.0"},
+		{STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT, "TLSv1.1"},
+		{STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT, "TLSv1.2"},
+		{STREAM_CRYPTO_METHOD_TLSv1_3_CLIENT, "TLSv1.3"},
+	};
+	char list[64] = "";
+	size_t i;
+
+	for (i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
+		if (xsock_tls_method_available(versions[i].method, NULL)) {
+			if (list[0] != '\0') {
+				strlcat(list, ", ", sizeof(list));
+			}
+			strlcat(list, versions[i].name, sizeof(list));
+		}
+	}
+	php_info_print_table_row(2, "OpenSSL library (linked)", OpenSSL_version(OPENSSL_VERSION));
+	php_info_print_table_row(2, "OpenSSL headers", OPENSSL_VERSION_TEXT);
+	php_info_print_table_row(2, "TLS protocol versions", list);
+}
+
+/* ---------------------------------------------------------------- setup */
+
+static xsock_tls *tls_of(xsock_stream *xs)
+{
+	if (xs->tls == NULL) {
+		xs->tls = pecalloc(1, sizeof(xsock_tls), xs->persistent);
+		xs->tls->io.xs = xs;
+	}
+	return xs->tls;
+}
+
+/* The SSL handle goes; the stream's xsock_tls stays for a later setup. */
+static void ssl_drop(xsock_tls *tls)
+{
+	SSL_free(tls->ssl);
+	tls->ssl = NULL;
+	xsock_tls_conf_release(tls->conf);
+	tls->conf = NULL;
+	tls->active = false;
+	tls->state_set = false;
+	tls->session_offered = false;
+	ERR_clear_error();
+}
+
+/* Setup step 16: resume the session of another xsock TLS stream. */
+static void use_session(xsock_tls *tls, php_stream *session)
+{
+	xsock_stream *other;
+	SSL_SESSION *sess;
+
+	if (session->ops != &xsock_tcp_ops && session->ops != &xsock_tcp_ssl_ops) {
+		php_error_docref(NULL, E_WARNING, "Supplied session stream must be an SSL enabled stream");
+		return;
+	}
+	other = XSOCK_DATA(session);
+	if (other->tls == NULL || other->tls->ssl == NULL) {
+		php_error_docref(NULL, E_WARNING, "Supplied SSL session stream is not initialized");
+		return;
+	}
+	sess = SSL_get1_session(other->tls->ssl);
+	if (sess != NULL) {
+		tls->session_offered = SSL_set_session(tls->ssl, sess) == 1;
+		SSL_SESSION_free(sess);
+		ERR_clear_error();
+	}
+}
+
+static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *session)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_tls *tls = tls_of(xs);
+	SSL *ssl = SSL_new(conf->ctx);
+	BIO *bio = ssl ? xsock_tls_bio_new(&tls->io) : NULL;
+	zval *val;
+
+	if (bio == NULL) {
+		php_error_docref(NULL, E_WARNING, "SSL handle creation failure");
+		SSL_free(ssl);
+		xsock_tls_conf_release(conf);
+		ERR_clear_error();
+		return -1;
+	}
+	SSL_set_bio(ssl, bio, bio);
+	SSL_set_ex_data(ssl, xsock_tls_ssl_index, stream);
+	/*
+	 * RELEASE_BUFFERS (plus idle_buffers() below) frees the two 16.6 KiB
+	 * record buffers while a stream is idle: 17 KiB instead of 26 KiB per
+	 * idle TLS 1.3 client (PHP: 42 KiB).  The price is a malloc/free pair
+	 * per record, below the noise next to the recv/send it comes with.
+	 */
+	SSL_set_mode(ssl, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER
+		| SSL_MODE_RELEASE_BUFFERS);
+	tls->ssl = ssl;
+	tls->conf = conf;
+	tls->hint[0] = '\0';
+	tls->io.seen_len = 0;
+	if (!xs->is_client) {
+		xsock_tls_reneg_init(stream, tls);
+	} else {
+		val = opt(stream, "session_cache");
+		tls->session_cache = val == NULL || zend_is_true(val);
+	}
+	if (session != NULL) {
+		use_session(tls, session);
+	}
+	xsock_tls_bio_take_prefix(stream, &tls->io);
+	return 0;
+}
+
+int xsock_tls_setup(php_stream *stream, int method, php_stream *session)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_tls_conf *conf;
+
+	if (xs->tls != NULL && xs->tls->ssl != NULL) {
+		/* Non-blocking: resuming a handshake (§6 item 3). */
+		if (xs->net.is_blocked) {
+			php_error_docref(NULL, E_WARNING, "SSL/TLS already set-up for this stream");
+			return -1;
+		}
+		return 0;
+	}
+	ERR_clear_error();
+	xs->is_client = (method & XSOCK_CRYPTO_IS_CLIENT) != 0;
+	xs->method = method;
+	conf = xsock_tls_conf_get(stream, xs->is_client, method);
+	if (conf == NULL) {
+		return -1;
+	}
+	return setup_with(stream, conf, session);
+}
+
+/* ------------------------------------------------------------ handshake */
+
+/* Client SNI on every enable call: peer_name over url_name; IP literals too (§6 item 37). */
+static void client_sni(php_stream *stream, xsock_tls *tls)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	const char *name = xs->url_name;
+	zval *val = opt(stream, "SNI_enabled");
+
+	if (val != NULL && !zend_is_true(val)) {
+		return;
+	}
+	val = opt(stream, "peer_name");
+	if (val != NULL && try_convert_to_string(val)) {
+		name = Z_STRVAL_P(val);
+	}
+	if (name != NULL) {
+		SSL_set_tlsext_host_name(tls->ssl, name);
+	}
+}
+
+static void handshake_failed(php_stream *stream, xsock_tls *tls, int n)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	const char *hint = NULL;
+	X509 *peer;
+
+	xsock_tls_bio_peek_more(&tls->io);
+	tls->hint[0] = '\0';
+	if (tls->io.seen_len > 0
+			&& xsock_tls_diagnose(tls->io.seen, tls->io.seen_len, xs->is_client, tls->hint, sizeof(tls->hint))) {
+		hint = tls->hint;
+	}
+	xsock_tls_ssl_error(stream, n, hint);
+	/* PHP captures the certificate of a failed handshake too (§6 item 12). */
+	peer = XSOCK_SSL_get_peer_certificate(tls->ssl);
+	if (peer != NULL) {
+		xsock_tls_capture(stream, peer);
+		X509_free(peer);
+	}
+	ERR_clear_error();
+}
+
+/* 1 done, 0 would block (non-blocking stream), -1 failed with a warning. */
+static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	int n, err;
+
+	for (;;) {
+		ERR_clear_error();
+		n = SSL_do_handshake(tls->ssl);
+		if (n == 1) {
+			return 1;
+		}
+		err = SSL_get_error(tls->ssl, n);
+		if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE) {
+			handshake_failed(stream, tls, n);
+			return -1;
+		}
+		if (!xs->net.is_blocked) {
+			return 0;
+		}
+		if (tls_wait(xs, err == SSL_ERROR_WANT_WRITE ? XSOCK_WANT_WRITE : XSOCK_WANT_READ, deadline)
+				== XSOCK_TIMEOUT) {
+			php_error_docref(NULL, E_WARNING, "SSL: Handshake timed out");
+			return -1;
+		}
+	}
+}
+
+/* After SSL_do_handshake succeeded: capture, then PHP's verification policy. */
+static int handshake_done(php_stream *stream, xsock_tls *tls)
+{
+	X509 *peer = XSOCK_SSL_get_peer_certificate(tls->ssl);
+	int rc;
+
+	if (peer != NULL) {
+		xsock_tls_capture(stream, peer);
+	}
+	rc = xsock_tls_apply_policy(stream, peer);
+	X509_free(peer);
+	if (rc != XSOCK_OK) {
+		/* As PHP: tell the peer (close_notify) and keep the handle. */
+		ERR_clear_error();
+		SSL_shutdown(tls->ssl);
+		ERR_clear_error();
+		if (XSOCK_DATA(stream)->is_client) {
+			xsock_tls_session_forget(tls);
+		}
+		return -1;
+	}
+	tls->active = true;
+	idle_buffers(tls);
+	return 1;
+}
+
+static int handshake(php_stream *stream)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_tls *tls = xs->tls;
+	uint64_t deadline;
+	int rc;
+
+	if (tls == NULL || tls->ssl == NULL) {
+		return -1;
+	}
+	if (xs->is_client) {
+		client_sni(stream, tls);
+	}
+	if (!tls->state_set) {
+		if (xs->is_client) {
+			SSL_set_connect_state(tls->ssl);
+			if (tls->session_cache && !tls->session_offered) {
+				xsock_tls_session_offer(stream, tls);
+			}
+		} else {
+			SSL_set_accept_state(tls->ssl);
+		}
+		tls->state_set = true;
+	}
+	/* Client: the connect timeout, again in full; server: the stream timeout (§6 item 6). */
+	deadline = xsock_tls_deadline(xs->is_client ? &xs->connect_timeout : &xs->net.timeout);
+	tls->io.record = true;
+	rc = handshake_loop(stream, tls, deadline);
+	if (rc != 0) {
+		tls->io.record = false;
+	}
+	return rc == 1 ? handshake_done(stream, tls) : rc;
+}
+
+/* ----------------------------------------------------------- crypto off */
+
+/*
+ * Send close_notify and read until the peer's, keeping any plaintext that
+ * arrives in between for PHP.  XSOCK_OK done, XSOCK_WANT_* would block
+ * (non-blocking stream), XSOCK_TIMEOUT / XSOCK_ERR failed.
+ */
+static int shutdown_step(php_stream *stream, xsock_tls *tls, uint64_t deadline)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	char buf[4096];
+	int n, rc;
+
+	for (;;) {
+		ERR_clear_error();
+		n = SSL_shutdown(tls->ssl);
+		if (n == 1) {
+			return XSOCK_OK;
+		}
+		rc = XSOCK_WANT_WRITE;
+		if (n == 0) {
+			ERR_clear_error();
+			n = SSL_read(tls->ssl, buf, sizeof(buf));
+			if (n > 0) {
+				xsock_tls_readbuf_append(stream, buf, (size_t) n);
+				continue;
+			}
+			rc = xsock_tls_ssl_error_quiet(tls->ssl, n, &tls->io);
+		} else {
+			rc = xsock_tls_ssl_error_quiet(tls->ssl, n, &tls->io);
+		}
+		if (rc == XSOCK_OK || rc == XSOCK_ERR) {
+			return rc;
+		}
+		if (!xs->net.is_blocked) {
+			return rc;
+		}
+		if (tls_wait(xs, rc, deadline) == XSOCK_TIMEOUT) {
+			return XSOCK_TIMEOUT;
+		}
+	}
+}
+
+/*
+ * stream_socket_enable_crypto($s, false): a clean return to plaintext.
+ * PHP sends close_notify, does not wait for the peer's, keeps the handle
+ * (so crypto can never be turned on again on a blocking stream) and
+ * returns false; xsock completes the close_notify exchange within the
+ * stream timeout, hands every byte read past it back to PHP's buffer, and
+ * drops the handle so a later enable starts afresh.
+ */
+static int crypto_off(php_stream *stream)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_tls *tls = xs->tls;
+	int rc;
+
+	rc = shutdown_step(stream, tls, xsock_tls_deadline(&xs->net.timeout));
+	if (rc == XSOCK_WANT_READ || rc == XSOCK_WANT_WRITE) {
+		return 0;
+	}
+	xsock_tls_bio_give_back(stream, &tls->io);
+	/* The peer's close_notify ended TLS, not the connection. */
+	if (rc == XSOCK_OK && !tls->io.eof) {
+		stream->eof = 0;
+	}
+	ssl_drop(tls);
+	return rc == XSOCK_OK ? 1 : -1;
+}
+
+int xsock_tls_enable(php_stream *stream, bool activate)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_tls *tls = xs->tls;
+
+	if (tls == NULL || tls->ssl == NULL) {
+		return -1;
+	}
+	if (activate && !tls->active) {
+		return handshake(stream);
+	}
+	if (!activate && tls->active) {
+		return crypto_off(stream);
+	}
+	return -1;
+}
+
+/*
+ * A child accepted by an ssl://, tls:// or tlsv1.x:// server.  The server's
+ * method loses its client bit (PHP changes the server's field too, §3.9).
+ * PHP builds a new SSL_CTX from the listening context at every accept, so
+ * changes to that context apply to the next child; xsock reads the
+ * options again too, but they lead to the same shared SSL_CTX while they
+ * stay the same (the key lookup costs microseconds, a build milliseconds).
+ * The server holds on to the current one so the cache cannot drop it.
+ */
+int xsock_tls_accept(php_stream *server, php_stream *child)
+{
+	xsock_stream *sxs = XSOCK_DATA(server);
+	xsock_stream *cxs = XSOCK_DATA(child);
+	xsock_tls *stls = tls_of(sxs);
+	xsock_tls_conf *conf;
+
+	sxs->method &= ~XSOCK_CRYPTO_IS_CLIENT;
+	cxs->method = sxs->method;
+	cxs->is_client = false;
+	ERR_clear_error();
+	conf = xsock_tls_conf_get(server, false, sxs->method);
+	if (conf == NULL) {
+		return -1;
+	}
+	if (stls->listen_conf != conf) {
+		xsock_tls_conf_release(stls->listen_conf);
+		xsock_tls_conf_ref(conf);
+		stls->listen_conf = conf;
+	}
+	if (setup_with(child, conf, NULL) != 0) {
+		return -1;
+	}
+	return xsock_tls_enable(child, true) == 1 ? 0 : -1;
+}
+
+bool xsock_tls_active(const xsock_stream *xs)
+{
+	return xs->tls != NULL && xs->tls->active;
+}
+
+/* ---------------------------------------------------------------- I/O */
+
+/* PHP's limiter tripped during a read: shut the socket, report EOF (xp_ssl.c:2108). */
+static bool reneg_tripped(php_stream *stream, xsock_tls *tls)
+{
+	if (!tls->reneg.should_close) {
+		return false;
+	}
+	php_stream_xport_shutdown(stream, (stream_shutdown_t) SHUT_RDWR);
+	stream->eof = 1;
+	return true;
+}
+
+/*
+ * Read decrypted bytes.  A blocking stream waits up to its timeout, also
+ * when a record held no application data (TLS 1.3 NewSessionTicket,
+ * KeyUpdate), so those can never hang a read past the timeout; a
+ * non-blocking stream returns 0 at once.  PHP's return values: -1 only on
+ * timeout (timed_out set); errors warn and return 0 with eof set.
+ */
+ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_tls *tls = xs->tls;
+	uint64_t deadline = xs->net.is_blocked ? xsock_tls_deadline(&xs->net.timeout) : 0;
+	int n, rc;
+
+	if (count > INT_MAX) {
+		count = INT_MAX;
+	}
+	for (;;) {
+		ERR_clear_error();
+		n = SSL_read(tls->ssl, buf, (int) count);
+		if (reneg_tripped(stream, tls)) {
+			return 0;
+		}
+		if (n > 0) {
+			idle_buffers(tls);
+			php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), n, 0);
+			return n;
+		}
+		rc = xsock_tls_ssl_error(stream, n, NULL);
+		if (rc == XSOCK_OK || rc == XSOCK_ERR) {
+			stream->eof = 1;
+			return 0;
+		}
+		idle_buffers(tls);
+		if (!xs->net.is_blocked) {
+			return 0;
+		}
+		/* Like core sockets, unlike PHP's SSL code: a new wait clears timed_out (§6 item 19). */
+		xs->net.timeout_event = 0;
+		if (tls_wait(xs, rc, deadline) == XSOCK_TIMEOUT) {
+			xs->net.timeout_event = 1;
+			return -1;
+		}
+	}
+}
+
+/*
+ * Write all of buf on a blocking stream (one PHP call, not one per
+ * record), as much as the socket takes on a non-blocking one.  A timeout
+ * after some bytes went out reports those bytes; the next call times out.
+ */
+ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_tls *tls = xs->tls;
+	uint64_t deadline = xs->net.is_blocked ? xsock_tls_deadline(&xs->net.timeout) : 0;
+	size_t done = 0;
+	int n, rc;
+
+	while (done < count) {
+		ERR_clear_error();
+		n = SSL_write(tls->ssl, buf + done, (int) MIN(count - done, INT_MAX));
+		if (n > 0) {
+			done += (size_t) n;
+			continue;
+		}
+		rc = xsock_tls_ssl_error(stream, n, NULL);
+		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked) {
+			break;
+		}
+		xs->net.timeout_event = 0;
+		if (tls_wait(xs, rc, deadline) == XSOCK_TIMEOUT) {
+			xs->net.timeout_event = 1;
+			if (done == 0) {
+				return -1;
+			}
+			break;
+		}
+	}
+	if (done > 0) {
+		php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), done, 0);
+	}
+	return (ssize_t) done;
+}
+
+/*
+ * For stream_select() (tcp.c's cast moves this many bytes into PHP's
+ * buffer).  Besides what OpenSSL already decrypted, records waiting on the
+ * socket are processed here without blocking: a TLS 1.3 session ticket or
+ * KeyUpdate makes the fd readable without giving the script anything to
+ * read, and PHP's select then reports a stream on which a blocking fread()
+ * sits out its whole timeout.  Here the record is consumed, the fd is no
+ * longer readable, and select tells the truth.  A close_notify or an error
+ * found this way returns 1, so that a read reports it.  Only blocking
+ * streams need this (a non-blocking fread() returns "" at once), which
+ * spares event loops with many non-blocking streams a recv() per stream
+ * and select.
+ */
+size_t xsock_tls_pending(const xsock_stream *xs)
+{
+	xsock_tls *tls = xs->tls;
+	char byte;
+	int n, rc;
+
+	if (tls == NULL || !tls->active) {
+		return 0;
+	}
+	n = SSL_pending(tls->ssl);
+	if (n > 0 || !xs->net.is_blocked) {
+		return (size_t) n;
+	}
+	ERR_clear_error();
+	n = SSL_peek(tls->ssl, &byte, 1);
+	if (n > 0) {
+		return (size_t) SSL_pending(tls->ssl);
+	}
+	rc = xsock_tls_ssl_error_quiet(tls->ssl, n, &tls->io);
+	if (rc == XSOCK_OK || rc == XSOCK_ERR) {
+		return 1;
+	}
+	idle_buffers(tls);
+	return 0;
+}
+
+/*
+ * feof() and persistent-stream reuse.  Only a close_notify, EOF or a fatal
+ * error mean "dead".  Value 0 (feof) never waits: records that carry no
+ * data (session tickets) are consumed without blocking and the stream is
+ * alive.  PHP's value -1 uses connect_timeout (§6 item 20).  A peer that
+ * stays quiet for the whole wait is alive (PHP says dead; nothing in PHP
+ * asks with a timeout, but a quiet peer has not hung up).
+ */
+int xsock_tls_liveness(php_stream *stream, int timeout_value)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_tls *tls = xs->tls;
+	int ms = timeout_value >= 0 ? timeout_value * 1000 : xsock_tv_to_ms(&xs->connect_timeout);
+	uint64_t deadline = ms > 0 ? xsock_now_ms() + (uint64_t) ms : 0;
+	char byte;
+	int n, rc;
+
+	if (xs->net.socket == SOCK_ERR) {
+		return PHP_STREAM_OPTION_RETURN_ERR;
+	}
+	if (SSL_pending(tls->ssl) > 0) {
+		return PHP_STREAM_OPTION_RETURN_OK;
+	}
+	if (xsock_sock_wait(xs->net.socket, POLLIN, ms) != XSOCK_OK) {
+		return PHP_STREAM_OPTION_RETURN_OK;
+	}
+	for (;;) {
+		ERR_clear_error();
+		n = SSL_peek(tls->ssl, &byte, 1);
+		if (n > 0) {
+			return PHP_STREAM_OPTION_RETURN_OK;
+		}
+		rc = xsock_tls_ssl_error_quiet(tls->ssl, n, &tls->io);
+		if (rc == XSOCK_OK || rc == XSOCK_ERR) {
+			return PHP_STREAM_OPTION_RETURN_ERR;
+		}
+		if (ms <= 0 || tls_wait(xs, rc, deadline) == XSOCK_TIMEOUT) {
+			idle_buffers(tls);
+			return PHP_STREAM_OPTION_RETURN_OK;
+		}
+	}
+}
+
+static const char *protocol_name(int version)
+{
+	switch (version) {
+#ifdef XSOCK_HAVE_TLS13
+		case TLS1_3_VERSION: return "TLSv1.3";
+#endif
+		case TLS1_2_VERSION: return "TLSv1.2";
+		case TLS1_1_VERSION: return "TLSv1.1";
+		case TLS1_VERSION: return "TLSv1";
+		case SSL3_VERSION: return "SSLv3";
+		default: return "UNKNOWN";
+	}
+}
+
+/* stream_get_meta_data()['crypto'] (xp_ssl.c:2399-2449). */
+void xsock_tls_meta(php_stream *stream, zval *array)
+{
+	SSL *ssl = XSOCK_DATA(stream)->tls->ssl;
+	const SSL_CIPHER *cipher = SSL_get_current_cipher(ssl);
+	const unsigned char *alpn = NULL;
+	unsigned int alpn_len = 0;
+	zval crypto;
+
+	array_init(&crypto);
+	add_assoc_string(&crypto, "protocol", (char *) protocol_name(SSL_version(ssl)));
+	add_assoc_string(&crypto, "cipher_name", (char *) SSL_CIPHER_get_name(cipher));
+	add_assoc_long(&crypto, "cipher_bits", SSL_CIPHER_get_bits(cipher, NULL));
+	add_assoc_string(&crypto, "cipher_version", (char *) SSL_CIPHER_get_version(cipher));
+	SSL_get0_alpn_selected(ssl, &alpn, &alpn_len);
+	if (alpn != NULL) {
+		add_assoc_stringl(&crypto, "alpn_protocol", (char *) alpn, alpn_len);
+	}
+	add_assoc_zval(array, "crypto", &crypto);
+}
+
+const char *xsock_tls_error_hint(const xsock_stream *xs)
+{
+	return xs->tls != NULL && xs->tls->hint[0] != '\0' ? xs->tls->hint : NULL;
+}
+
+/* --------------------------------------------------------------- close */
+
+/*
+ * Lossless close: send close_notify, then read and discard what the peer
+ * already sent (TLS 1.3 session tickets a client never read, a pipelined
+ * request...).  Unread bytes at close() make the kernel answer with RST
+ * instead of FIN, and an RST can destroy data the peer has not read yet.
+ * There is no waiting for the peer's close_notify: peers that never answer
+ * it, or that run later in the same process, would make every fclose()
+ * stall for the whole linger time.
+ */
+static void close_notify(xsock_stream *xs, xsock_tls *tls)
+{
+	char buf[16384];
+	int i;
+	ssize_t n;
+
+	ERR_clear_error();
+	SSL_shutdown(tls->ssl);
+	ERR_clear_error();
+	for (i = 0; i < CLOSE_DRAIN_READS; i++) {
+#ifdef XSOCK_HAVE_MSG_DONTWAIT
+		n = xsock_sock_recv(xs->net.socket, buf, sizeof(buf), MSG_DONTWAIT);
+#else
+		n = xsock_sock_wait(xs->net.socket, POLLIN, 0) == XSOCK_OK
+			? xsock_sock_recv(xs->net.socket, buf, sizeof(buf), 0) : -1;
+#endif
+		if (n <= 0) {
+			break;
+		}
+	}
+}
+
+void xsock_tls_free(php_stream *stream)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_tls *tls = xs->tls;
+
+	if (tls == NULL) {
+		return;
+	}
+	if (tls->ssl != NULL) {
+		if (tls->active && xs->net.socket != SOCK_ERR) {
+			close_notify(xs, tls);
+		}
+		ssl_drop(tls);
+	}
+	xsock_tls_conf_release(tls->listen_conf);
+	xsock_tls_io_free(&tls->io);
+	pefree(tls, xs->persistent);
+	xs->tls = NULL;
+}

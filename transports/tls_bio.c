@@ -1,0 +1,325 @@
+/*
+ * tls_bio.c - xsock's BIO between OpenSSL and the stream's socket.
+ *
+ * Why not BIO_s_socket():
+ *  - It never blocks: recv/send use MSG_DONTWAIT, so the socket's blocking
+ *    mode is left alone (PHP flips O_NONBLOCK around every SSL call, about
+ *    six fcntl() per read).  Waiting, deadlines and timed_out are the
+ *    caller's job (tls.c), with poll().
+ *  - Writes go through xsock_sock_send(): no SIGPIPE (MSG_NOSIGNAL).
+ *  - STARTTLS: bytes PHP already read into its buffer (e.g. a ClientHello
+ *    sent right behind "STARTTLS\r\n") are handed to OpenSSL first instead
+ *    of being lost (php-transports-8.2.md §6 item 34).
+ *  - During the handshake the first bytes received are kept, so a peer that
+ *    talks plaintext (SMTP on 587, HTTP on 443...) can be diagnosed.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "tls_int.h"
+
+static BIO_METHOD *xsock_bio_method;
+
+static void record(xsock_tls_io *io, const char *buf, size_t len)
+{
+	size_t room = XSOCK_TLS_SEEN_MAX - io->seen_len;
+
+	if (!io->record || room == 0) {
+		return;
+	}
+	if (len > room) {
+		len = room;
+	}
+	memcpy(io->seen + io->seen_len, buf, len);
+	io->seen_len += len;
+}
+
+static void prefix_free(xsock_tls_io *io)
+{
+	if (io->prefix) {
+		pefree(io->prefix, io->persistent);
+	}
+	io->prefix = NULL;
+	io->prefix_len = 0;
+	io->prefix_pos = 0;
+}
+
+static int from_prefix(xsock_tls_io *io, char *out, int len)
+{
+	size_t n = io->prefix_len - io->prefix_pos;
+
+	if (n > (size_t) len) {
+		n = (size_t) len;
+	}
+	memcpy(out, io->prefix + io->prefix_pos, n);
+	io->prefix_pos += n;
+	record(io, out, n);
+	if (io->prefix_pos == io->prefix_len) {
+		prefix_free(io);
+	}
+	return (int) n;
+}
+
+#ifndef XSOCK_HAVE_MSG_DONTWAIT
+/* No MSG_DONTWAIT (Windows): ask poll() first so recv/send cannot block. */
+static bool ready(php_socket_t fd, int events)
+{
+	return xsock_sock_wait(fd, events, 0) == XSOCK_OK;
+}
+#endif
+
+static int bio_read(BIO *b, char *out, int len)
+{
+	xsock_tls_io *io = BIO_get_data(b);
+	php_socket_t fd = io->xs->net.socket;
+	int flags = 0;
+	ssize_t n;
+
+	BIO_clear_retry_flags(b);
+	if (out == NULL || len <= 0) {
+		return 0;
+	}
+	if (io->prefix != NULL) {
+		return from_prefix(io, out, len);
+	}
+#ifdef XSOCK_HAVE_MSG_DONTWAIT
+	flags = MSG_DONTWAIT;
+#else
+	if (!ready(fd, POLLIN)) {
+		io->last_errno = EAGAIN;
+		BIO_set_retry_read(b);
+		return -1;
+	}
+#endif
+	n = xsock_sock_recv(fd, out, (size_t) len, flags);
+	if (n > 0) {
+		record(io, out, (size_t) n);
+		return (int) n;
+	}
+	if (n == 0) {
+		io->eof = true;
+		return 0;
+	}
+	io->last_errno = php_socket_errno();
+	if (XSOCK_EWOULDBLOCK(io->last_errno) || io->last_errno == EINTR) {
+		BIO_set_retry_read(b);
+	}
+	return -1;
+}
+
+static int bio_write(BIO *b, const char *in, int len)
+{
+	xsock_tls_io *io = BIO_get_data(b);
+	php_socket_t fd = io->xs->net.socket;
+	int flags = 0;
+	ssize_t n;
+
+	BIO_clear_retry_flags(b);
+	if (in == NULL || len <= 0) {
+		return 0;
+	}
+#ifdef XSOCK_HAVE_MSG_DONTWAIT
+	flags = MSG_DONTWAIT;
+#else
+	if (!ready(fd, POLLOUT)) {
+		io->last_errno = EAGAIN;
+		BIO_set_retry_write(b);
+		return -1;
+	}
+#endif
+	n = xsock_sock_send(fd, in, (size_t) len, flags);
+	if (n >= 0) {
+		return (int) n;
+	}
+	io->last_errno = php_socket_errno();
+	if (XSOCK_EWOULDBLOCK(io->last_errno) || io->last_errno == EINTR) {
+		BIO_set_retry_write(b);
+	}
+	return -1;
+}
+
+static int bio_puts(BIO *b, const char *str)
+{
+	return bio_write(b, str, (int) strlen(str));
+}
+
+static long bio_ctrl(BIO *b, int cmd, long num, void *ptr)
+{
+	xsock_tls_io *io = BIO_get_data(b);
+
+	(void) num;
+	switch (cmd) {
+		case BIO_CTRL_FLUSH:
+			/* Nothing is buffered on the write side. */
+			return 1;
+		case BIO_CTRL_EOF:
+			/* OpenSSL 3 asks this to tell a FIN from an error (ssl3_read_n). */
+			return io->eof && io->prefix == NULL;
+		case BIO_CTRL_PENDING:
+			return (long) (io->prefix_len - io->prefix_pos);
+		case BIO_C_GET_FD:
+			if (ptr != NULL) {
+				*(int *) ptr = (int) io->xs->net.socket;
+			}
+			return (long) io->xs->net.socket;
+		default:
+			return 0;
+	}
+}
+
+static int bio_create(BIO *b)
+{
+	BIO_set_init(b, 1);
+	return 1;
+}
+
+static int bio_destroy(BIO *b)
+{
+	/* The io state belongs to the xsock_tls, not to the BIO. */
+	BIO_set_data(b, NULL);
+	return 1;
+}
+
+int xsock_tls_bio_minit(void)
+{
+	int type = BIO_get_new_index();
+
+	if (type == -1) {
+		return XSOCK_ERR;
+	}
+	xsock_bio_method = BIO_meth_new(type | BIO_TYPE_SOURCE_SINK, "xsock socket");
+	if (xsock_bio_method == NULL) {
+		return XSOCK_ERR;
+	}
+	BIO_meth_set_read(xsock_bio_method, bio_read);
+	BIO_meth_set_write(xsock_bio_method, bio_write);
+	BIO_meth_set_puts(xsock_bio_method, bio_puts);
+	BIO_meth_set_ctrl(xsock_bio_method, bio_ctrl);
+	BIO_meth_set_create(xsock_bio_method, bio_create);
+	BIO_meth_set_destroy(xsock_bio_method, bio_destroy);
+	return XSOCK_OK;
+}
+
+void xsock_tls_bio_mshutdown(void)
+{
+	if (xsock_bio_method != NULL) {
+		BIO_meth_free(xsock_bio_method);
+		xsock_bio_method = NULL;
+	}
+}
+
+BIO *xsock_tls_bio_new(xsock_tls_io *io)
+{
+	BIO *b = BIO_new(xsock_bio_method);
+
+	if (b != NULL) {
+		BIO_set_data(b, io);
+		io->eof = false;
+		io->last_errno = 0;
+	}
+	return b;
+}
+
+/*
+ * STARTTLS: move what PHP buffered but the script has not read yet into
+ * the BIO, so OpenSSL sees it before anything from the socket.
+ */
+void xsock_tls_bio_take_prefix(php_stream *stream, xsock_tls_io *io)
+{
+	size_t n;
+	size_t rest;
+	unsigned char *buf;
+
+	if (stream->readbuf == NULL || stream->writepos <= stream->readpos) {
+		return;
+	}
+	n = (size_t) (stream->writepos - stream->readpos);
+	rest = io->prefix_len - io->prefix_pos;
+	io->persistent = stream->is_persistent;
+	buf = pemalloc(rest + n, io->persistent);
+	if (rest) {
+		memcpy(buf, io->prefix + io->prefix_pos, rest);
+	}
+	memcpy(buf + rest, stream->readbuf + stream->readpos, n);
+	prefix_free(io);
+	io->prefix = buf;
+	io->prefix_len = rest + n;
+	stream->readpos = stream->writepos = 0;
+}
+
+/* Make room for `extra` more bytes after the unread part of PHP's buffer. */
+static void readbuf_reserve(php_stream *stream, size_t extra)
+{
+	size_t unread = (size_t) (stream->writepos - stream->readpos);
+
+	if (stream->readbuf != NULL && stream->readpos > 0) {
+		memmove(stream->readbuf, stream->readbuf + stream->readpos, unread);
+		stream->readpos = 0;
+		stream->writepos = (zend_off_t) unread;
+	}
+	if (stream->readbuf == NULL || stream->readbuflen < unread + extra) {
+		stream->readbuflen = unread + extra;
+		stream->readbuf = perealloc(stream->readbuf, stream->readbuflen, stream->is_persistent);
+	}
+}
+
+/* Append bytes after the unread part of PHP's read buffer. */
+void xsock_tls_readbuf_append(php_stream *stream, const char *data, size_t len)
+{
+	if (len == 0) {
+		return;
+	}
+	readbuf_reserve(stream, len);
+	memcpy(stream->readbuf + stream->writepos, data, len);
+	stream->writepos += (zend_off_t) len;
+}
+
+/*
+ * Crypto off, after the close_notify exchange: raw bytes the BIO still
+ * holds (the peer's plaintext protocol, already past its close_notify) go
+ * back to PHP's read buffer, behind the plaintext decrypted meanwhile.
+ */
+void xsock_tls_bio_give_back(php_stream *stream, xsock_tls_io *io)
+{
+	xsock_tls_readbuf_append(stream, (const char *) io->prefix + io->prefix_pos, io->prefix_len - io->prefix_pos);
+	prefix_free(io);
+}
+
+/*
+ * A handshake failed: OpenSSL reads a record header (5 bytes) before it
+ * gives up, which is too little to recognise a greeting.  Add what is still
+ * unread (prefix, then a non-consuming peek at the socket) to seen[].
+ */
+void xsock_tls_bio_peek_more(xsock_tls_io *io)
+{
+	size_t room = XSOCK_TLS_SEEN_MAX - io->seen_len;
+	size_t rest = io->prefix_len - io->prefix_pos;
+	ssize_t n;
+
+	if (rest > room) {
+		rest = room;
+	}
+	if (rest) {
+		memcpy(io->seen + io->seen_len, io->prefix + io->prefix_pos, rest);
+		io->seen_len += rest;
+		room -= rest;
+	}
+	if (room == 0 || io->xs->net.socket == SOCK_ERR) {
+		return;
+	}
+#ifdef XSOCK_HAVE_MSG_DONTWAIT
+	n = xsock_sock_recv(io->xs->net.socket, io->seen + io->seen_len, room, MSG_PEEK | MSG_DONTWAIT);
+#else
+	n = xsock_sock_wait(io->xs->net.socket, POLLIN, 0) == XSOCK_OK
+		? xsock_sock_recv(io->xs->net.socket, io->seen + io->seen_len, room, MSG_PEEK) : -1;
+#endif
+	if (n > 0) {
+		io->seen_len += (size_t) n;
+	}
+}
+
+void xsock_tls_io_free(xsock_tls_io *io)
+{
+	prefix_free(io);
+}

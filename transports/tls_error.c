@@ -1,0 +1,173 @@
+/*
+ * tls_error.c - the one place where SSL_get_error(), OpenSSL's error queue,
+ * errno and "EOF without close_notify" become a result and, when PHP would
+ * print one, a warning with PHP's exact text (xp_ssl.c
+ * php_openssl_handle_ssl_error, php-transports-8.2.md §4.3).
+ *
+ * Callers run ERR_clear_error() right before each SSL_read / SSL_write /
+ * SSL_do_handshake / SSL_shutdown, so whatever is queued here belongs to
+ * the call that just failed.  Both functions leave the queue empty: the
+ * queue is per thread and shared with every other OpenSSL user in PHP.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "tls_int.h"
+#include "zend_smart_str.h"
+#include <ctype.h>
+
+/*
+ * Append `hint` after PHP's full message: "; hint" for tls_diag's
+ * lower-case clauses ("...wrong version number; the server sent a
+ * plaintext SMTP greeting ..."), ". Hint" for a sentence of its own.
+ */
+static void append_hint(smart_str *msg, const char *hint)
+{
+	size_t len;
+
+	if (hint == NULL || hint[0] == '\0') {
+		return;
+	}
+	len = msg->s ? ZSTR_LEN(msg->s) : 0;
+	while (len > 0 && ZSTR_VAL(msg->s)[len - 1] == ' ') {
+		len--;
+	}
+	if (msg->s) {
+		ZSTR_LEN(msg->s) = len;
+	}
+	if (islower((unsigned char) hint[0])) {
+		smart_str_appends(msg, "; ");
+	} else {
+		smart_str_appends(msg, len && ZSTR_VAL(msg->s)[len - 1] == '.' ? " " : ". ");
+	}
+	smart_str_appends(msg, hint);
+}
+
+static void warn(smart_str *msg, const char *hint)
+{
+	append_hint(msg, hint);
+	smart_str_0(msg);
+	php_error_docref(NULL, E_WARNING, "%s", msg->s ? ZSTR_VAL(msg->s) : "");
+	smart_str_free(msg);
+}
+
+/* The default branch: every queued error, one line each. */
+static void warn_queue(int err, const char *hint)
+{
+	smart_str msg = {0};
+	unsigned long code = ERR_get_error();
+	char line[512];
+
+	if (ERR_GET_REASON(code) == SSL_R_NO_SHARED_CIPHER) {
+		/* Two spaces after "used." as in PHP. */
+		smart_str_appends(&msg, "SSL_R_NO_SHARED_CIPHER: no suitable shared cipher could be used.  "
+			"This could be because the server is missing an SSL certificate (local_cert context option)");
+		ERR_clear_error();
+		warn(&msg, hint);
+		return;
+	}
+	smart_str_append_printf(&msg, "SSL operation failed with code %d. ", err);
+	if (code != 0) {
+		smart_str_appends(&msg, "OpenSSL Error messages:\n");
+		do {
+			ERR_error_string_n(code, line, sizeof(line));
+			smart_str_appends(&msg, line);
+			code = ERR_get_error();
+			if (code != 0) {
+				smart_str_appendc(&msg, '\n');
+			}
+		} while (code != 0);
+	}
+	warn(&msg, hint);
+}
+
+/* SSL_ERROR_SYSCALL with an empty queue: EOF (quiet) or a socket error. */
+static int syscall_error(php_stream *stream, xsock_tls *tls, int ret, const char *hint)
+{
+	smart_str msg = {0};
+	int e;
+	char *text;
+
+	if (ret == 0) {
+		/* PHP: peer hung up without close_notify; treat as closed, no warning. */
+		SSL_set_shutdown(tls->ssl, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+		stream->eof = 1;
+		return XSOCK_OK;
+	}
+	e = tls->io.last_errno ? tls->io.last_errno : errno;
+	text = php_socket_strerror(e, NULL, 0);
+	smart_str_appends(&msg, "SSL: ");
+	smart_str_appends(&msg, text);
+	efree(text);
+	warn(&msg, hint);
+	return XSOCK_ERR;
+}
+
+/*
+ * Translate the result `ret` of a failed SSL call on stream's TLS handle.
+ * XSOCK_WANT_READ / XSOCK_WANT_WRITE: retry when the socket is ready.
+ * XSOCK_OK: the peer closed the TLS session (close_notify, or EOF that
+ * PHP treats as one); no warning.  XSOCK_ERR: a warning was raised.
+ * `hint` (may be NULL) is appended to the warning as its own sentence.
+ */
+int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint)
+{
+	xsock_tls *tls = XSOCK_DATA(stream)->tls;
+	int err = SSL_get_error(tls->ssl, ret);
+
+	switch (err) {
+		case SSL_ERROR_WANT_READ:
+			return XSOCK_WANT_READ;
+		case SSL_ERROR_WANT_WRITE:
+			return XSOCK_WANT_WRITE;
+		case SSL_ERROR_ZERO_RETURN:
+			ERR_clear_error();
+			return XSOCK_OK;
+		case SSL_ERROR_SYSCALL:
+			if (ERR_peek_error() == 0) {
+				return syscall_error(stream, tls, ret, hint);
+			}
+			break;
+		default:
+			break;
+	}
+	warn_queue(err, hint);
+	return XSOCK_ERR;
+}
+
+/*
+ * The same classification without warnings, for paths PHP keeps quiet on
+ * (close, liveness, crypto off).  SYSCALL with EAGAIN counts as WANT_READ.
+ */
+int xsock_tls_ssl_error_quiet(SSL *ssl, int ret, xsock_tls_io *io)
+{
+	int err = SSL_get_error(ssl, ret);
+	int rv;
+
+	switch (err) {
+		case SSL_ERROR_WANT_READ:
+			rv = XSOCK_WANT_READ;
+			break;
+		case SSL_ERROR_WANT_WRITE:
+			rv = XSOCK_WANT_WRITE;
+			break;
+		case SSL_ERROR_ZERO_RETURN:
+			rv = XSOCK_OK;
+			break;
+		case SSL_ERROR_SYSCALL:
+			if (ERR_peek_error() == 0 && io != NULL && XSOCK_EWOULDBLOCK(io->last_errno)) {
+				rv = XSOCK_WANT_READ;
+			} else if (ERR_peek_error() == 0 && ret == 0) {
+				rv = XSOCK_OK;
+			} else {
+				rv = XSOCK_ERR;
+			}
+			break;
+		default:
+			rv = XSOCK_ERR;
+			break;
+	}
+	ERR_clear_error();
+	return rv;
+}

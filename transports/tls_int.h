@@ -1,0 +1,190 @@
+/*
+ * tls_int.h - what the tls_*.c files share among themselves; nothing here is
+ * visible to the rest of xsock (that is tls.h).
+ *
+ * Ownership: a stream owns one xsock_tls (xs->tls).  Every SSL_CTX lives in
+ * a reference-counted xsock_tls_conf, shared by all streams built from the
+ * same option set (one per listening server, one per distinct client option
+ * set through the cache in tls_config.c).
+ */
+#ifndef XSOCK_TLS_INT_H
+#define XSOCK_TLS_INT_H
+
+#define XSOCK_WITH_OPENSSL_HEADERS 1
+#include "xsock_stream.h"
+#include "tls.h"
+
+#include <openssl/ssl.h>
+#include <openssl/err.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+/* PHP's defaults (ext/openssl/php_openssl.h, 8.2). */
+#define XSOCK_TLS_DEFAULT_VERIFY_DEPTH	9
+#define XSOCK_TLS_DEFAULT_RENEG_LIMIT	2
+#define XSOCK_TLS_DEFAULT_RENEG_WINDOW	300
+#define XSOCK_TLS_DEFAULT_CIPHERS "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:" \
+	"ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:" \
+	"DHE-DSS-AES128-GCM-SHA256:kEDH+AESGCM:ECDHE-RSA-AES128-SHA256:ECDHE-ECDSA-AES128-SHA256:" \
+	"ECDHE-RSA-AES128-SHA:ECDHE-ECDSA-AES128-SHA:ECDHE-RSA-AES256-SHA384:ECDHE-ECDSA-AES256-SHA384:" \
+	"ECDHE-RSA-AES256-SHA:ECDHE-ECDSA-AES256-SHA:DHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA:" \
+	"DHE-DSS-AES128-SHA256:DHE-RSA-AES256-SHA256:DHE-DSS-AES256-SHA:DHE-RSA-AES256-SHA:AES128-GCM-SHA256:" \
+	"AES256-GCM-SHA384:AES128:AES256:HIGH:!SSLv2:!aNULL:!eNULL:!EXPORT:!DES:!MD5:!RC4:!ADH"
+
+/* The low bit of STREAM_CRYPTO_METHOD_*: client side (php_stream_transport.h). */
+#define XSOCK_CRYPTO_IS_CLIENT	1
+
+/* Bytes of the peer's first flight kept for xsock_tls_diagnose(). */
+#define XSOCK_TLS_SEEN_MAX		256
+#define XSOCK_TLS_HINT_MAX		256
+
+/* Cache key of a configuration: SHA-256 of every option that shapes the SSL_CTX. */
+#define XSOCK_TLS_KEY_LEN		32
+
+typedef struct _xsock_tls_conf xsock_tls_conf;
+
+/* One name of SNI_server_certs and the SSL_CTX serving it. */
+typedef struct _xsock_tls_sni {
+	char *name;						/* host pattern (PHP wildcard rule); malloc */
+	SSL_CTX *ctx;					/* built like the main one, other cert */
+} xsock_tls_sni;
+
+struct _xsock_tls_conf {
+	SSL_CTX *ctx;					/* owned; never NULL */
+	unsigned char key[XSOCK_TLS_KEY_LEN];	/* cache key, also the server session id context */
+	bool is_client;					/* built for SSL_connect or SSL_accept */
+	bool cached;					/* listed in the process-wide cache */
+	unsigned char *alpn;			/* server: wire-format list to select from; malloc */
+	unsigned int alpn_len;			/* bytes in alpn */
+	xsock_tls_sni *sni;				/* server: per-host contexts; malloc */
+	size_t sni_count;				/* entries in sni */
+	uint32_t refcount;				/* streams + cache holding it */
+	uint64_t last_used;				/* xsock_now_ms() of the last lookup; cache eviction */
+};
+
+/*
+ * The BIO's view of the stream.  The fd is re-read from the stream on
+ * every call (ext/sockets may swap it, see xsock_stream.h).
+ */
+typedef struct _xsock_tls_io {
+	xsock_stream *xs;				/* owner; gives net.socket */
+	unsigned char *prefix;			/* bytes PHP had buffered before TLS started; emalloc/pemalloc */
+	size_t prefix_len;				/* bytes in prefix */
+	size_t prefix_pos;				/* bytes of prefix already handed to OpenSSL */
+	bool persistent;				/* prefix allocated persistently */
+	bool eof;						/* recv() returned 0 (BIO_CTRL_EOF) */
+	bool record;					/* copy received bytes into seen[] (handshake) */
+	int last_errno;					/* errno of the last failed send/recv, 0 if none */
+	size_t seen_len;				/* bytes in seen */
+	unsigned char seen[XSOCK_TLS_SEEN_MAX];	/* start of what the peer sent during the handshake */
+} xsock_tls_io;
+
+/*
+ * The ssl context options that shape an SSL_CTX, read once per setup in
+ * PHP's order (php_openssl_setup_crypto), converted in place as PHP does.
+ * Pointers point into the stream context's zvals: valid during setup only.
+ */
+typedef struct _xsock_tls_opts {
+	bool is_client;					/* low bit of the crypto method */
+	int min_version;				/* OpenSSL *_VERSION after PHP's min/max mapping */
+	int max_version;				/* idem */
+	bool no_ticket;					/* ssl.no_ticket; default false */
+	bool compression;				/* ssl.disable_compression === false */
+	bool verify;					/* SSL_VERIFY_PEER unless verify_peer === false */
+	const char *cafile;				/* ssl.cafile, else INI openssl.cafile; NULL = none */
+	const char *capath;				/* ssl.capath, else INI openssl.capath; NULL = none */
+	bool ca_names;					/* server with an explicit cafile: send its CA names */
+	zval *passphrase;				/* ssl.passphrase; NULL = no password callback */
+	const char *ciphers;			/* ssl.ciphers or PHP's default list */
+	bool has_seclevel;				/* ssl.security_level given */
+	zend_long seclevel;				/* its value, applied even out of range (as PHP) */
+	unsigned char *alpn;			/* wire-format ssl.alpn_protocols; emalloc; NULL = none */
+	unsigned short alpn_len;		/* bytes in alpn */
+	const char *local_cert;			/* ssl.local_cert as given; NULL = none */
+	const char *local_pk;			/* ssl.local_pk as given; NULL = use local_cert */
+	char cert_path[MAXPATHLEN];		/* resolved local_cert */
+	char pk_path[MAXPATHLEN];		/* resolved local_pk (or local_cert) */
+	bool server_opts;				/* server with a context: the options below were read */
+	const char *dh_param;			/* ssl.dh_param path; NULL = none */
+	bool single_dh_use;				/* default true */
+	bool honor_cipher_order;		/* default true */
+	zval *sni_certs;				/* server: ssl.SNI_server_certs when SNI_enabled */
+	bool warned;					/* a warning was raised: do not cache the result */
+} xsock_tls_opts;
+
+/* PHP's renegotiation bucket (xp_ssl.c php_openssl_handshake_bucket_t). */
+typedef struct _xsock_tls_reneg {
+	zend_long limit;				/* handshakes allowed per window; default 2 */
+	zend_long window;				/* seconds; default 300 */
+	zend_long tokens;				/* leaky bucket level */
+	time_t prev_handshake;			/* wall-clock seconds of the last handshake start; 0 = none yet */
+	bool enabled;					/* reneg_limit >= 0 on a server */
+	bool should_close;				/* limit exceeded and the callback did not veto */
+} xsock_tls_reneg;
+
+struct _xsock_tls {
+	SSL *ssl;						/* NULL until setup and after crypto off */
+	xsock_tls_conf *conf;			/* SSL_CTX of ssl (a reference) */
+	xsock_tls_conf *listen_conf;	/* listening server: context of the last accept, pinned against cache eviction */
+	xsock_tls_io io;				/* BIO state */
+	xsock_tls_reneg reneg;			/* server renegotiation limiter */
+	bool active;					/* handshake done and policy passed */
+	bool state_set;					/* connect/accept state chosen */
+	bool session_cache;				/* client: ssl.session_cache (default true) */
+	bool session_offered;			/* client: a cached session was set on ssl */
+	unsigned char session_key[XSOCK_TLS_KEY_LEN];	/* client: key in the session cache */
+	char hint[XSOCK_TLS_HINT_MAX];	/* diagnosis of the last failed handshake; "" = none */
+};
+
+/* tls.c */
+extern int xsock_tls_ssl_index;	/* SSL ex_data slot: the php_stream */
+php_stream *xsock_tls_stream_of(const SSL *ssl);
+uint64_t xsock_tls_deadline(const struct timeval *tv);
+
+/* tls_config.c: ssl context options -> shared SSL_CTX */
+int xsock_tls_conf_minit(void);
+void xsock_tls_conf_mshutdown(void);
+xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int method);
+void xsock_tls_conf_ref(xsock_tls_conf *conf);
+void xsock_tls_conf_release(xsock_tls_conf *conf);
+int xsock_tls_version_of_flag(int flag);
+void xsock_tls_method_range(int method, zend_long min_v, zend_long max_v, int *min_version, int *max_version);
+
+/* tls_verify.c */
+int xsock_tls_verify_callback(int preverify_ok, X509_STORE_CTX *ctx);
+int xsock_tls_apply_policy(php_stream *stream, X509 *peer);
+void xsock_tls_capture(php_stream *stream, X509 *peer);
+bool xsock_tls_wildcard_match(const char *subject, const char *certname);
+
+/* tls_config.c, for tls_server.c: one more SSL_CTX from the same options */
+bool xsock_tls_check_path(const char *path, size_t len, char *real, const char *what);
+SSL_CTX *xsock_tls_ctx_build(xsock_tls_opts *o, const unsigned char *key, const char *cert, const char *pk, bool sni);
+
+/* tls_server.c */
+int xsock_tls_server_sni_build(php_stream *stream, xsock_tls_conf *conf, xsock_tls_opts *o);
+void xsock_tls_server_attach(SSL_CTX *ctx, xsock_tls_conf *conf);
+void xsock_tls_reneg_init(php_stream *stream, xsock_tls *tls);
+void xsock_tls_sni_free(xsock_tls_conf *conf);
+
+/* tls_bio.c */
+int xsock_tls_bio_minit(void);
+void xsock_tls_bio_mshutdown(void);
+BIO *xsock_tls_bio_new(xsock_tls_io *io);
+void xsock_tls_bio_take_prefix(php_stream *stream, xsock_tls_io *io);
+void xsock_tls_bio_give_back(php_stream *stream, xsock_tls_io *io);
+void xsock_tls_readbuf_append(php_stream *stream, const char *data, size_t len);
+void xsock_tls_bio_peek_more(xsock_tls_io *io);
+void xsock_tls_io_free(xsock_tls_io *io);
+
+/* tls_error.c: the one error translator */
+int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint);
+int xsock_tls_ssl_error_quiet(SSL *ssl, int ret, xsock_tls_io *io);
+
+/* tls_session.c: client session cache */
+int xsock_tls_session_minit(void);
+void xsock_tls_session_mshutdown(void);
+void xsock_tls_session_offer(php_stream *stream, xsock_tls *tls);
+int xsock_tls_session_new_cb(SSL *ssl, SSL_SESSION *sess);
+void xsock_tls_session_forget(xsock_tls *tls);
+
+#endif
