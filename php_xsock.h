@@ -10,7 +10,8 @@ extern zend_module_entry xsock_module_entry;
 #define PHP_XSOCK_VERSION "0.1.0"
 
 ZEND_BEGIN_MODULE_GLOBALS(xsock)
-	char *transports;	/* xsock.transports: "all" or a list of scheme names (PHP_INI_SYSTEM) */
+	char *transports;		/* xsock.transports: "all" or a list of scheme names (PHP_INI_SYSTEM) */
+	zend_long chunk_size;	/* xsock.chunk_size: bytes per stream read/write call; default 65536 */
 ZEND_END_MODULE_GLOBALS(xsock)
 
 ZEND_EXTERN_MODULE_GLOBALS(xsock)

@@ -22,7 +22,22 @@ PHP_INI_BEGIN()
 	/* Which schemes xsock takes over: "all" or a list such as "tcp,udp". */
 	STD_PHP_INI_ENTRY("xsock.transports", "all", PHP_INI_SYSTEM, OnUpdateString,
 		transports, zend_xsock_globals, xsock_globals)
+	/*
+	 * PHP's stream layer hands a socket at most chunk_size bytes per read
+	 * and per write call: with PHP's 8 KiB, a 64 KiB fwrite() is eight
+	 * send() calls (eight half-full TLS records) and a 64 KiB fread() reads
+	 * 8 KiB.  xsock streams start at 64 KiB; 8192 gives back PHP's value.
+	 */
+	STD_PHP_INI_ENTRY("xsock.chunk_size", "65536", PHP_INI_ALL, OnUpdateLong,
+		chunk_size, zend_xsock_globals, xsock_globals)
 PHP_INI_END()
+
+size_t xsock_default_chunk_size(void)
+{
+	zend_long n = XSOCK_G(chunk_size);
+
+	return n < 1 ? 8192 : (n > 16 * 1024 * 1024 ? 16 * 1024 * 1024 : (size_t) n);
+}
 
 static PHP_MINIT_FUNCTION(xsock)
 {

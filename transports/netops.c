@@ -6,6 +6,7 @@
 #include "sock.h"
 #include "addr.h"
 #include "scheme.h"
+#include "transports.h"
 #include "ext/standard/file.h"
 
 #ifndef XSOCK_WINDOWS
@@ -419,6 +420,7 @@ int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 		closesocket(fd);
 		return -1;
 	}
+	child->chunk_size = xsock_default_chunk_size();
 	child->ctx = stream->ctx;
 	if (stream->ctx) {
 		GC_ADDREF(stream->ctx);

@@ -206,7 +206,9 @@ static php_stream *factory(const char *proto, size_t protolen,
 	}
 	xs = new_data(row, resourcename, resourcenamelen, persistent_id != NULL, timeout, context);
 	stream = php_stream_alloc_rel(ops_for(row), xs, persistent_id, "r+");
-	if (stream == NULL) {
+	if (stream != NULL) {
+		stream->chunk_size = xsock_default_chunk_size();
+	} else {
 		if (xs->url_name) {
 			pefree(xs->url_name, xs->persistent);
 		}

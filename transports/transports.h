@@ -11,4 +11,7 @@ extern const php_stream_ops xsock_tcp_ops;		/* tcp.c, label "tcp_socket" */
 extern const php_stream_ops xsock_tcp_ssl_ops;	/* tcp.c, label "tcp_socket/ssl" */
 extern const php_stream_ops xsock_udp_ops;		/* udp.c, label "udp_socket" */
 
+/* xsock.chunk_size, clamped: the chunk size every new xsock stream starts with (xsock.c). */
+size_t xsock_default_chunk_size(void);
+
 #endif
