@@ -58,10 +58,14 @@ static int tls_wait(xsock_stream *xs, int want, uint64_t deadline)
 }
 
 /*
- * SSL_MODE_RELEASE_BUFFERS does not release the 16.6 KiB read buffer after
- * post-handshake records (TLS 1.3 tickets) or a read that found nothing;
- * an idle stream would keep it for good.  SSL_free_buffers() is a no-op
- * while a record is still being read.
+ * SSL_MODE_RELEASE_BUFFERS frees the read buffer after a record that
+ * carried application data, but not after post-handshake records (TLS 1.3
+ * tickets) or a read that found nothing: OpenSSL allocates its 16.6 KiB
+ * buffer before it asks the socket.  Call this only where a stream goes
+ * back to the script with nothing read; not after data (already freed),
+ * not before waiting for the socket (the buffer is needed again at once).
+ * SSL_free_buffers() is a no-op while a record is partly read, and costs
+ * ~700 instructions even then (it walks 32 pipeline slots).
  */
 static void idle_buffers(xsock_tls *tls)
 {
@@ -135,6 +139,14 @@ static xsock_tls *tls_of(xsock_stream *xs)
 	return xs->tls;
 }
 
+static void hint_clear(xsock_tls *tls, bool persistent)
+{
+	if (tls->hint != NULL) {
+		pefree(tls->hint, persistent);
+		tls->hint = NULL;
+	}
+}
+
 /* The SSL handle goes; the stream's xsock_tls stays for a later setup. */
 static void ssl_drop(xsock_tls *tls)
 {
@@ -145,7 +157,7 @@ static void ssl_drop(xsock_tls *tls)
 	tls->active = false;
 	tls->state_set = false;
 	tls->session_offered = false;
-	ERR_clear_error();
+	xsock_tls_err_reset();
 }
 
 /* Setup step 16: resume the session of another xsock TLS stream. */
@@ -167,7 +179,7 @@ static void use_session(xsock_tls *tls, php_stream *session)
 	if (sess != NULL) {
 		tls->session_offered = SSL_set_session(tls->ssl, sess) == 1;
 		SSL_SESSION_free(sess);
-		ERR_clear_error();
+		xsock_tls_err_reset();
 	}
 }
 
@@ -183,7 +195,7 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 		php_error_docref(NULL, E_WARNING, "SSL handle creation failure");
 		SSL_free(ssl);
 		xsock_tls_conf_release(conf);
-		ERR_clear_error();
+		xsock_tls_err_reset();
 		return -1;
 	}
 	SSL_set_bio(ssl, bio, bio);
@@ -198,7 +210,7 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 		| SSL_MODE_RELEASE_BUFFERS);
 	tls->ssl = ssl;
 	tls->conf = conf;
-	tls->hint[0] = '\0';
+	hint_clear(tls, xs->persistent);
 	tls->io.seen_len = 0;
 	if (!xs->is_client) {
 		xsock_tls_reneg_init(stream, tls);
@@ -226,7 +238,7 @@ int xsock_tls_setup(php_stream *stream, int method, php_stream *session)
 		}
 		return 0;
 	}
-	ERR_clear_error();
+	xsock_tls_err_reset();
 	xs->is_client = (method & XSOCK_CRYPTO_IS_CLIENT) != 0;
 	xs->method = method;
 	conf = xsock_tls_conf_get(stream, xs->is_client, method);
@@ -260,23 +272,25 @@ static void client_sni(php_stream *stream, xsock_tls *tls)
 static void handshake_failed(php_stream *stream, xsock_tls *tls, int n)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
-	const char *hint = NULL;
+	char hint[XSOCK_TLS_HINT_MAX];
 	X509 *peer;
 
 	xsock_tls_bio_peek_more(&tls->io);
-	tls->hint[0] = '\0';
+	hint_clear(tls, xs->persistent);
 	if (tls->io.seen_len > 0
-			&& xsock_tls_diagnose(tls->io.seen, tls->io.seen_len, xs->is_client, tls->hint, sizeof(tls->hint))) {
-		hint = tls->hint;
+			&& xsock_tls_diagnose(tls->io.seen, tls->io.seen_len, xs->is_client, hint, sizeof(hint))) {
+		tls->hint = pestrdup(hint, xs->persistent);
 	}
-	xsock_tls_ssl_error(stream, n, hint);
+	xsock_tls_ssl_error(stream, n, tls->hint);
+	/* What the BIO read ahead past the failing record was on the socket before: readable again. */
+	xsock_tls_bio_give_back(stream, &tls->io);
 	/* PHP captures the certificate of a failed handshake too (§6 item 12). */
 	peer = XSOCK_SSL_get_peer_certificate(tls->ssl);
 	if (peer != NULL) {
 		xsock_tls_capture(stream, peer);
 		X509_free(peer);
 	}
-	ERR_clear_error();
+	xsock_tls_err_reset();
 }
 
 /* 1 done, 0 would block (non-blocking stream), -1 failed with a warning. */
@@ -286,7 +300,7 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 	int n, err;
 
 	for (;;) {
-		ERR_clear_error();
+		xsock_tls_err_reset();
 		n = SSL_do_handshake(tls->ssl);
 		if (n == 1) {
 			return 1;
@@ -320,9 +334,9 @@ static int handshake_done(php_stream *stream, xsock_tls *tls)
 	X509_free(peer);
 	if (rc != XSOCK_OK) {
 		/* As PHP: tell the peer (close_notify) and keep the handle. */
-		ERR_clear_error();
+		xsock_tls_err_reset();
 		SSL_shutdown(tls->ssl);
-		ERR_clear_error();
+		xsock_tls_err_reset();
 		if (XSOCK_DATA(stream)->is_client) {
 			xsock_tls_session_forget(tls);
 		}
@@ -359,10 +373,10 @@ static int handshake(php_stream *stream)
 	}
 	/* Client: the connect timeout, again in full; server: the stream timeout (§6 item 6). */
 	deadline = xsock_tls_deadline(xs->is_client ? &xs->connect_timeout : &xs->net.timeout);
-	tls->io.record = true;
+	xsock_tls_io_record(&tls->io, true);
 	rc = handshake_loop(stream, tls, deadline);
 	if (rc != 0) {
-		tls->io.record = false;
+		xsock_tls_io_record(&tls->io, false);
 	}
 	return rc == 1 ? handshake_done(stream, tls) : rc;
 }
@@ -381,14 +395,14 @@ static int shutdown_step(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 	int n, rc;
 
 	for (;;) {
-		ERR_clear_error();
+		xsock_tls_err_reset();
 		n = SSL_shutdown(tls->ssl);
 		if (n == 1) {
 			return XSOCK_OK;
 		}
 		rc = XSOCK_WANT_WRITE;
 		if (n == 0) {
-			ERR_clear_error();
+			xsock_tls_err_reset();
 			n = SSL_read(tls->ssl, buf, sizeof(buf));
 			if (n > 0) {
 				xsock_tls_readbuf_append(stream, buf, (size_t) n);
@@ -473,7 +487,7 @@ int xsock_tls_accept(php_stream *server, php_stream *child)
 	sxs->method &= ~XSOCK_CRYPTO_IS_CLIENT;
 	cxs->method = sxs->method;
 	cxs->is_client = false;
-	ERR_clear_error();
+	xsock_tls_err_reset();
 	conf = xsock_tls_conf_get(server, false, sxs->method);
 	if (conf == NULL) {
 		return -1;
@@ -525,13 +539,12 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 		count = INT_MAX;
 	}
 	for (;;) {
-		ERR_clear_error();
+		xsock_tls_err_reset();
 		n = SSL_read(tls->ssl, buf, (int) count);
 		if (reneg_tripped(stream, tls)) {
 			return 0;
 		}
 		if (n > 0) {
-			idle_buffers(tls);
 			php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), n, 0);
 			return n;
 		}
@@ -540,14 +553,15 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 			stream->eof = 1;
 			return 0;
 		}
-		idle_buffers(tls);
 		if (!xs->net.is_blocked) {
+			idle_buffers(tls);
 			return 0;
 		}
 		/* Like core sockets, unlike PHP's SSL code: a new wait clears timed_out (§6 item 19). */
 		xs->net.timeout_event = 0;
 		if (tls_wait(xs, rc, deadline) == XSOCK_TIMEOUT) {
 			xs->net.timeout_event = 1;
+			idle_buffers(tls);
 			return -1;
 		}
 	}
@@ -567,7 +581,7 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 	int n, rc;
 
 	while (done < count) {
-		ERR_clear_error();
+		xsock_tls_err_reset();
 		n = SSL_write(tls->ssl, buf + done, (int) MIN(count - done, INT_MAX));
 		if (n > 0) {
 			done += (size_t) n;
@@ -594,16 +608,19 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 
 /*
  * For stream_select() (tcp.c's cast moves this many bytes into PHP's
- * buffer).  Besides what OpenSSL already decrypted, records waiting on the
- * socket are processed here without blocking: a TLS 1.3 session ticket or
- * KeyUpdate makes the fd readable without giving the script anything to
- * read, and PHP's select then reports a stream on which a blocking fread()
- * sits out its whole timeout.  Here the record is consumed, the fd is no
- * longer readable, and select tells the truth.  A close_notify or an error
- * found this way returns 1, so that a read reports it.  Only blocking
- * streams need this (a non-blocking fread() returns "" at once), which
- * spares event loops with many non-blocking streams a recv() per stream
- * and select.
+ * buffer), once per stream per select call, so it must be cheap.
+ * Decrypted bytes inside OpenSSL count, and so do raw bytes our BIO read
+ * ahead: the socket may be empty while a whole record waits there.  On a
+ * blocking stream bytes waiting on the socket are processed here too: a
+ * TLS 1.3 session ticket or KeyUpdate makes the fd readable without
+ * giving the script anything to read, and PHP's select then reports a
+ * stream on which a blocking fread() sits out its whole timeout.  Here
+ * the record is consumed, the fd is no longer readable, and select tells
+ * the truth.  A non-blocking fread() returns "" at once instead of
+ * hanging, so non-blocking streams skip that look at the socket: event
+ * loops with many streams pay no recv() per stream and select.  A
+ * close_notify or an error found this way returns 1, so that a read
+ * reports it.
  */
 size_t xsock_tls_pending(const xsock_stream *xs)
 {
@@ -615,10 +632,10 @@ size_t xsock_tls_pending(const xsock_stream *xs)
 		return 0;
 	}
 	n = SSL_pending(tls->ssl);
-	if (n > 0 || !xs->net.is_blocked) {
+	if (n > 0 || !xsock_tls_bio_has_input(&tls->io, xs->net.is_blocked)) {
 		return (size_t) n;
 	}
-	ERR_clear_error();
+	xsock_tls_err_reset();
 	n = SSL_peek(tls->ssl, &byte, 1);
 	if (n > 0) {
 		return (size_t) SSL_pending(tls->ssl);
@@ -654,11 +671,13 @@ int xsock_tls_liveness(php_stream *stream, int timeout_value)
 	if (SSL_pending(tls->ssl) > 0) {
 		return PHP_STREAM_OPTION_RETURN_OK;
 	}
-	if (xsock_sock_wait(xs->net.socket, POLLIN, ms) != XSOCK_OK) {
+	/* Read-ahead bytes are not on the socket any more: do not wait for them. */
+	if (!xsock_tls_bio_has_input(&tls->io, false)
+			&& xsock_sock_wait(xs->net.socket, POLLIN, ms) != XSOCK_OK) {
 		return PHP_STREAM_OPTION_RETURN_OK;
 	}
 	for (;;) {
-		ERR_clear_error();
+		xsock_tls_err_reset();
 		n = SSL_peek(tls->ssl, &byte, 1);
 		if (n > 0) {
 			return PHP_STREAM_OPTION_RETURN_OK;
@@ -711,7 +730,7 @@ void xsock_tls_meta(php_stream *stream, zval *array)
 
 const char *xsock_tls_error_hint(const xsock_stream *xs)
 {
-	return xs->tls != NULL && xs->tls->hint[0] != '\0' ? xs->tls->hint : NULL;
+	return xs->tls != NULL ? xs->tls->hint : NULL;
 }
 
 /* --------------------------------------------------------------- close */
@@ -731,9 +750,9 @@ static void close_notify(xsock_stream *xs, xsock_tls *tls)
 	int i;
 	ssize_t n;
 
-	ERR_clear_error();
+	xsock_tls_err_reset();
 	SSL_shutdown(tls->ssl);
-	ERR_clear_error();
+	xsock_tls_err_reset();
 	for (i = 0; i < CLOSE_DRAIN_READS; i++) {
 #ifdef XSOCK_HAVE_MSG_DONTWAIT
 		n = xsock_sock_recv(xs->net.socket, buf, sizeof(buf), MSG_DONTWAIT);
@@ -763,6 +782,7 @@ void xsock_tls_free(php_stream *stream)
 	}
 	xsock_tls_conf_release(tls->listen_conf);
 	xsock_tls_io_free(&tls->io);
+	hint_clear(tls, xs->persistent);
 	pefree(tls, xs->persistent);
 	xs->tls = NULL;
 }

@@ -25,7 +25,7 @@ static void record(xsock_tls_io *io, const char *buf, size_t len)
 {
 	size_t room = XSOCK_TLS_SEEN_MAX - io->seen_len;
 
-	if (!io->record || room == 0) {
+	if (!io->record || io->seen == NULL || room == 0) {
 		return;
 	}
 	if (len > room) {
@@ -69,20 +69,13 @@ static bool ready(php_socket_t fd, int events)
 }
 #endif
 
-static int bio_read(BIO *b, char *out, int len)
+/* One recv() that never blocks; sets the retry flag and last_errno when it fails. */
+static ssize_t sock_read(BIO *b, xsock_tls_io *io, char *buf, size_t len)
 {
-	xsock_tls_io *io = BIO_get_data(b);
 	php_socket_t fd = io->xs->net.socket;
 	int flags = 0;
 	ssize_t n;
 
-	BIO_clear_retry_flags(b);
-	if (out == NULL || len <= 0) {
-		return 0;
-	}
-	if (io->prefix != NULL) {
-		return from_prefix(io, out, len);
-	}
 #ifdef XSOCK_HAVE_MSG_DONTWAIT
 	flags = MSG_DONTWAIT;
 #else
@@ -92,10 +85,9 @@ static int bio_read(BIO *b, char *out, int len)
 		return -1;
 	}
 #endif
-	n = xsock_sock_recv(fd, out, (size_t) len, flags);
+	n = xsock_sock_recv(fd, buf, len, flags);
 	if (n > 0) {
-		record(io, out, (size_t) n);
-		return (int) n;
+		return n;
 	}
 	if (n == 0) {
 		io->eof = true;
@@ -106,6 +98,57 @@ static int bio_read(BIO *b, char *out, int len)
 		BIO_set_retry_read(b);
 	}
 	return -1;
+}
+
+/* Keep what a read-ahead got past OpenSSL's request; bio_read hands it out first. */
+static void stash(xsock_tls_io *io, const char *buf, size_t len)
+{
+	io->persistent = io->xs->persistent;
+	io->prefix = pemalloc(len, io->persistent);
+	memcpy(io->prefix, buf, len);
+	io->prefix_len = len;
+	io->prefix_pos = 0;
+}
+
+/*
+ * Without read-ahead OpenSSL asks for a record's 5-byte header, then for
+ * its body: two recv() per record.  A small request here fetches up to
+ * XSOCK_TLS_AHEAD bytes and keeps the rest, so a small record (a request,
+ * a response, a handshake flight) costs one recv().  SSL_set_read_ahead()
+ * would do the same, but bytes OpenSSL holds could never be handed back
+ * to PHP when TLS is turned off (STARTTLS); ours can.  Once a request
+ * asks for more than the window (bulk: 16 KiB records), records are read
+ * exactly as asked, so bulk transfers pay no copy.
+ */
+static int bio_read(BIO *b, char *out, int len)
+{
+	xsock_tls_io *io = BIO_get_data(b);
+	char ahead[XSOCK_TLS_AHEAD];
+	bool use_ahead;
+	ssize_t n;
+
+	BIO_clear_retry_flags(b);
+	if (out == NULL || len <= 0) {
+		return 0;
+	}
+	if (io->prefix != NULL) {
+		return from_prefix(io, out, len);
+	}
+	use_ahead = !io->big && (size_t) len < sizeof(ahead);
+	io->big = (size_t) len > sizeof(ahead);
+	n = sock_read(b, io, use_ahead ? ahead : out, use_ahead ? sizeof(ahead) : (size_t) len);
+	if (n <= 0) {
+		return (int) n;
+	}
+	if (use_ahead) {
+		if (n > len) {
+			stash(io, ahead + len, (size_t) n - (size_t) len);
+			n = len;
+		}
+		memcpy(out, ahead, (size_t) n);
+	}
+	record(io, out, (size_t) n);
+	return (int) n;
 }
 
 static int bio_write(BIO *b, const char *in, int len)
@@ -216,6 +259,7 @@ BIO *xsock_tls_bio_new(xsock_tls_io *io)
 	if (b != NULL) {
 		BIO_set_data(b, io);
 		io->eof = false;
+		io->big = false;
 		io->last_errno = 0;
 	}
 	return b;
@@ -297,6 +341,9 @@ void xsock_tls_bio_peek_more(xsock_tls_io *io)
 	size_t rest = io->prefix_len - io->prefix_pos;
 	ssize_t n;
 
+	if (io->seen == NULL) {
+		return;
+	}
 	if (rest > room) {
 		rest = room;
 	}
@@ -319,7 +366,53 @@ void xsock_tls_bio_peek_more(xsock_tls_io *io)
 	}
 }
 
+/*
+ * For stream_select(): raw bytes OpenSSL has not seen yet.  Read-ahead
+ * kept here always counts (the socket may be empty while a whole record
+ * waits here); with ask_socket, so do bytes, EOF or an error waiting on
+ * the socket (one non-consuming recv(), no OpenSSL call).
+ */
+bool xsock_tls_bio_has_input(xsock_tls_io *io, bool ask_socket)
+{
+	php_socket_t fd = io->xs->net.socket;
+#ifdef XSOCK_HAVE_MSG_DONTWAIT
+	char byte;
+#endif
+
+	if (io->prefix != NULL) {
+		return true;
+	}
+	if (!ask_socket || fd == SOCK_ERR) {
+		return false;
+	}
+#ifdef XSOCK_HAVE_MSG_DONTWAIT
+	return xsock_sock_recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT) >= 0
+		|| !XSOCK_EWOULDBLOCK(php_socket_errno());
+#else
+	return xsock_sock_wait(fd, POLLIN, 0) != XSOCK_TIMEOUT;
+#endif
+}
+
+/*
+ * Start (on) or stop keeping what the peer sends during a handshake.  The
+ * buffer lives only from the start of a handshake to its end, so that an
+ * established stream does not carry it.
+ */
+void xsock_tls_io_record(xsock_tls_io *io, bool on)
+{
+	io->record = on;
+	if (on && io->seen == NULL) {
+		io->seen = pemalloc(XSOCK_TLS_SEEN_MAX, io->xs->persistent);
+		io->seen_len = 0;
+	} else if (!on && io->seen != NULL) {
+		pefree(io->seen, io->xs->persistent);
+		io->seen = NULL;
+		io->seen_len = 0;
+	}
+}
+
 void xsock_tls_io_free(xsock_tls_io *io)
 {
 	prefix_free(io);
+	xsock_tls_io_record(io, false);
 }

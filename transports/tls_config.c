@@ -29,6 +29,18 @@
 #define KEY_FILE_MAX		(64 * 1024)
 /* Server session cache entries per SSL_CTX (OpenSSL's default is 20480). */
 #define SERVER_SESS_CACHE	1024
+/* File digests kept for the cache key (see file_digest). */
+#define FILE_MEMO_MAX		16
+/* Seconds a file must have been left alone before its digest is trusted. */
+#define FILE_RACY_SEC		2
+
+typedef struct _file_memo {
+	char *path;						/* as named by the option (resolved); pemalloc; NULL = free slot */
+	zend_stat_t st;					/* what stat() said when the content was hashed */
+	unsigned char digest[XSOCK_TLS_KEY_LEN];	/* SHA-256 of the content */
+	bool trusted;					/* hashed FILE_RACY_SEC or more after its last change */
+	uint64_t used;					/* xsock_now_ms() of the last store or hit; eviction */
+} file_memo;
 
 static xsock_tls_conf *conf_cache[CONF_CACHE_MAX];
 #ifdef ZTS
@@ -444,13 +456,115 @@ static void key_long(EVP_MD_CTX *md, const char *tag, zend_long v)
 	key_bytes(md, tag, &v, sizeof(v));
 }
 
+/*
+ * Digests of the files named by options, so that a server does not read
+ * and hash its certificate (twice: local_cert and local_pk) at every
+ * accept, nor a client its CA file at every connect.  An entry is trusted
+ * while stat() reports the same file, size and times, and only when the
+ * file had been left alone for FILE_RACY_SEC before it was hashed: a
+ * rewrite within the same second (timestamps have a granularity) would
+ * keep its times, so recently changed files are hashed every time (git's
+ * "racily clean" rule).
+ */
+static file_memo file_memos[FILE_MEMO_MAX];
+
+static bool memo_same(const file_memo *m, const char *path, const zend_stat_t *st)
+{
+	return m->path != NULL && m->st.st_dev == st->st_dev && m->st.st_ino == st->st_ino
+		&& m->st.st_size == st->st_size && m->st.st_mtime == st->st_mtime
+		&& m->st.st_ctime == st->st_ctime && strcmp(m->path, path) == 0;
+}
+
+static bool memo_find(const char *path, const zend_stat_t *st, unsigned char *digest)
+{
+	bool hit = false;
+	size_t i;
+
+	LOCK();
+	for (i = 0; i < FILE_MEMO_MAX && !hit; i++) {
+		if (file_memos[i].trusted && memo_same(&file_memos[i], path, st)) {
+			memcpy(digest, file_memos[i].digest, sizeof(file_memos[i].digest));
+			file_memos[i].used = xsock_now_ms();
+			hit = true;
+		}
+	}
+	UNLOCK();
+	return hit;
+}
+
+/* Remember path's digest, in place of its old entry or the one used least recently. */
+static void memo_store(const char *path, const zend_stat_t *st, const unsigned char *digest, bool trusted)
+{
+	file_memo *m = &file_memos[0];
+	size_t i;
+
+	LOCK();
+	for (i = 0; i < FILE_MEMO_MAX; i++) {
+		if (file_memos[i].path == NULL || strcmp(file_memos[i].path, path) == 0) {
+			m = &file_memos[i];
+			break;
+		}
+		if (file_memos[i].used < m->used) {
+			m = &file_memos[i];
+		}
+	}
+	if (m->path == NULL || strcmp(m->path, path) != 0) {
+		if (m->path != NULL) {
+			pefree(m->path, 1);
+		}
+		m->path = pestrdup(path, 1);
+	}
+	m->st = *st;
+	memcpy(m->digest, digest, sizeof(m->digest));
+	m->trusted = trusted;
+	m->used = xsock_now_ms();
+	UNLOCK();
+}
+
+/* SHA-256 of a small regular file's content; false when it cannot be read. */
+static bool file_digest(const char *path, const zend_stat_t *st, unsigned char *digest)
+{
+	EVP_MD_CTX *md;
+	char buf[4096];
+	FILE *fp;
+	size_t n;
+	time_t changed = MAX(st->st_mtime, st->st_ctime);
+
+	if (memo_find(path, st, digest)) {
+		return true;
+	}
+	if ((fp = VCWD_FOPEN(path, "rb")) == NULL) {
+		return false;
+	}
+	md = EVP_MD_CTX_new();
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		EVP_DigestUpdate(md, buf, n);
+	}
+	fclose(fp);
+	EVP_DigestFinal_ex(md, digest, NULL);
+	EVP_MD_CTX_free(md);
+	memo_store(path, st, digest, time(NULL) - changed >= FILE_RACY_SEC);
+	return true;
+}
+
+static void memo_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < FILE_MEMO_MAX; i++) {
+		if (file_memos[i].path != NULL) {
+			pefree(file_memos[i].path, 1);
+		}
+	}
+	memset(file_memos, 0, sizeof(file_memos));
+}
+
 /* A file's identity: its content when small, else what stat() says. */
 static void key_file(EVP_MD_CTX *md, const char *tag, const char *path)
 {
 	zend_stat_t st;
-	char buf[4096];
-	FILE *fp;
-	size_t n;
+	unsigned char digest[XSOCK_TLS_KEY_LEN];
 
 	key_str(md, tag, path);
 	if (path == NULL || path[0] == '\0' || VCWD_STAT(path, &st) != 0) {
@@ -459,13 +573,9 @@ static void key_file(EVP_MD_CTX *md, const char *tag, const char *path)
 	key_bytes(md, "stat", &st.st_size, sizeof(st.st_size));
 	key_bytes(md, "mtime", &st.st_mtime, sizeof(st.st_mtime));
 	key_bytes(md, "ino", &st.st_ino, sizeof(st.st_ino));
-	if (!S_ISREG(st.st_mode) || st.st_size > KEY_FILE_MAX || (fp = VCWD_FOPEN(path, "rb")) == NULL) {
-		return;
+	if (S_ISREG(st.st_mode) && st.st_size <= KEY_FILE_MAX && file_digest(path, &st, digest)) {
+		key_bytes(md, "content", digest, sizeof(digest));
 	}
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-		EVP_DigestUpdate(md, buf, n);
-	}
-	fclose(fp);
 }
 
 static void key_sni(EVP_MD_CTX *md, zval *certs)
@@ -726,6 +836,16 @@ static void build_sessions(SSL_CTX *ctx, const xsock_tls_opts *o, const unsigned
 	SSL_CTX_set_session_id_context(ctx, key, XSOCK_TLS_KEY_LEN);
 	SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_SERVER);
 	SSL_CTX_sess_set_cache_size(ctx, SERVER_SESS_CACHE);
+#ifdef XSOCK_HAVE_TLS13
+	/*
+	 * TLS 1.3: one ticket per handshake instead of OpenSSL's two.  Each
+	 * costs the server a session encoding plus encryption, and the client
+	 * a session copy; a client resumes with one ticket and gets a new one
+	 * on that connection (xsock's client cache; PHP's client resumes only
+	 * through session_stream, with the one session SSL_get1_session gives).
+	 */
+	SSL_CTX_set_num_tickets(ctx, 1);
+#endif
 }
 
 /*
@@ -925,6 +1045,7 @@ void xsock_tls_conf_mshutdown(void)
 {
 	size_t i;
 
+	memo_free();
 	for (i = 0; i < CONF_CACHE_MAX; i++) {
 		if (conf_cache[i] != NULL) {
 			conf_cache[i]->cached = false;

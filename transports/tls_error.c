@@ -4,10 +4,11 @@
  * print one, a warning with PHP's exact text (xp_ssl.c
  * php_openssl_handle_ssl_error, php-transports-8.2.md §4.3).
  *
- * Callers run ERR_clear_error() right before each SSL_read / SSL_write /
- * SSL_do_handshake / SSL_shutdown, so whatever is queued here belongs to
- * the call that just failed.  Both functions leave the queue empty: the
- * queue is per thread and shared with every other OpenSSL user in PHP.
+ * Callers empty the queue (xsock_tls_err_reset) right before each
+ * SSL_read / SSL_write / SSL_do_handshake / SSL_shutdown, so whatever is
+ * queued here belongs to the call that just failed.  Both functions leave
+ * the queue empty: the queue is per thread and shared with every other
+ * OpenSSL user in PHP.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
@@ -122,7 +123,7 @@ int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint)
 		case SSL_ERROR_WANT_WRITE:
 			return XSOCK_WANT_WRITE;
 		case SSL_ERROR_ZERO_RETURN:
-			ERR_clear_error();
+			xsock_tls_err_reset();
 			return XSOCK_OK;
 		case SSL_ERROR_SYSCALL:
 			if (ERR_peek_error() == 0) {
@@ -168,6 +169,6 @@ int xsock_tls_ssl_error_quiet(SSL *ssl, int ret, xsock_tls_io *io)
 			rv = XSOCK_ERR;
 			break;
 	}
-	ERR_clear_error();
+	xsock_tls_err_reset();
 	return rv;
 }

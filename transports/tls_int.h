@@ -38,6 +38,12 @@
 #define XSOCK_TLS_SEEN_MAX		256
 #define XSOCK_TLS_HINT_MAX		256
 
+/*
+ * Socket reads of OpenSSL smaller than this (record headers, small
+ * records) fetch up to this many bytes at once; see bio_read().
+ */
+#define XSOCK_TLS_AHEAD			4096
+
 /* Cache key of a configuration: SHA-256 of every option that shapes the SSL_CTX. */
 #define XSOCK_TLS_KEY_LEN		32
 
@@ -68,15 +74,18 @@ struct _xsock_tls_conf {
  */
 typedef struct _xsock_tls_io {
 	xsock_stream *xs;				/* owner; gives net.socket */
-	unsigned char *prefix;			/* bytes PHP had buffered before TLS started; emalloc/pemalloc */
+	unsigned char *prefix;			/* raw bytes received but not yet handed to OpenSSL: PHP's buffer
+									   when TLS started, then read-ahead; pemalloc; NULL when none */
 	size_t prefix_len;				/* bytes in prefix */
 	size_t prefix_pos;				/* bytes of prefix already handed to OpenSSL */
 	bool persistent;				/* prefix allocated persistently */
 	bool eof;						/* recv() returned 0 (BIO_CTRL_EOF) */
-	bool record;					/* copy received bytes into seen[] (handshake) */
+	bool big;						/* the last socket read wanted more than XSOCK_TLS_AHEAD: no read-ahead */
+	bool record;					/* copy received bytes into seen (handshake) */
 	int last_errno;					/* errno of the last failed send/recv, 0 if none */
 	size_t seen_len;				/* bytes in seen */
-	unsigned char seen[XSOCK_TLS_SEEN_MAX];	/* start of what the peer sent during the handshake */
+	unsigned char *seen;			/* start of what the peer sent, XSOCK_TLS_SEEN_MAX bytes; only
+									   during a handshake (idle streams stay small); pemalloc */
 } xsock_tls_io;
 
 /*
@@ -133,7 +142,7 @@ struct _xsock_tls {
 	bool session_cache;				/* client: ssl.session_cache (default true) */
 	bool session_offered;			/* client: a cached session was set on ssl */
 	unsigned char session_key[XSOCK_TLS_KEY_LEN];	/* client: key in the session cache */
-	char hint[XSOCK_TLS_HINT_MAX];	/* diagnosis of the last failed handshake; "" = none */
+	char *hint;						/* diagnosis of the last failed handshake; pemalloc; NULL = none */
 };
 
 /* tls.c */
@@ -174,7 +183,25 @@ void xsock_tls_bio_take_prefix(php_stream *stream, xsock_tls_io *io);
 void xsock_tls_bio_give_back(php_stream *stream, xsock_tls_io *io);
 void xsock_tls_readbuf_append(php_stream *stream, const char *data, size_t len);
 void xsock_tls_bio_peek_more(xsock_tls_io *io);
+bool xsock_tls_bio_has_input(xsock_tls_io *io, bool ask_socket);
+void xsock_tls_io_record(xsock_tls_io *io, bool on);
 void xsock_tls_io_free(xsock_tls_io *io);
+
+/*
+ * The rule "error queue empty before each SSL_read / SSL_write /
+ * SSL_do_handshake / SSL_shutdown" (SSL_get_error() blames any queued
+ * entry on the call that just failed).  On OpenSSL 3.0 ERR_clear_error()
+ * costs ~840 instructions even on an empty queue (it wipes all 16 slots),
+ * ERR_peek_error() ~210; the queue is almost always empty, since the
+ * translators below leave it so.  SSL_get_error() looks at the queue
+ * through ERR_peek_error() too, so "peek says 0" is exactly "clean enough".
+ */
+static inline void xsock_tls_err_reset(void)
+{
+	if (ERR_peek_error() != 0) {
+		ERR_clear_error();
+	}
+}
 
 /* tls_error.c: the one error translator */
 int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint);

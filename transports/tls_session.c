@@ -151,7 +151,7 @@ void xsock_tls_session_offer(php_stream *stream, xsock_tls *tls)
 	if (sess != NULL) {
 		tls->session_offered = SSL_set_session(tls->ssl, sess) == 1;
 		SSL_SESSION_free(sess);
-		ERR_clear_error();
+		xsock_tls_err_reset();
 	}
 }
 
