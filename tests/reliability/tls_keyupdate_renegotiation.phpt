@@ -15,6 +15,17 @@ require __DIR__ . '/../inc/tls.inc';
  * asks the client to update its keys too, "r" a HelloRequest (TLS 1.2
  * renegotiation); any other line is sent to the client as data.
  */
+function pump_until_handshakes($c, array &$p, int $want): void
+{
+	stream_set_blocking($c, false);
+	$end = microtime(true) + 10;
+	while (preg_match_all('/SSL_do_handshake -> 1/', $p['output']) < $want && microtime(true) < $end) {
+		fread($c, 8192);
+		xsock_proc_read($p, 0.02);
+	}
+	stream_set_blocking($c, true);
+}
+
 function run(string $version, array $commands): void
 {
 	$p = xsock_s_server("-naccept 1 -$version -cert {certs}/server.pem");
@@ -28,13 +39,18 @@ function run(string $version, array $commands): void
 		/* Let the server's handshake message arrive before our write. */
 		usleep(150000);
 		fwrite($c, "client line $i after $cmd\n");
-		/* s_server drops a stdin line sent while its renegotiation is pending. */
-		usleep(150000);
+		/*
+		 * s_server drops a stdin line sent while its handshake is pending,
+		 * and the handshake completes only when the client reads: drive it
+		 * with non-blocking reads until the server reports it (bounded),
+		 * instead of hoping a fixed sleep was long enough.
+		 */
+		pump_until_handshakes($c, $p, $i + 1);
 		fwrite($p['pipes'][0], "server line $i after $cmd\n");
 		echo "$version client read: ", var_export(fgets($c), true), "\n";
 	}
 	fwrite($c, "bye\n");
-	$end = microtime(true) + 3;
+	$end = microtime(true) + 10;
 	while (!preg_match('/^bye/m', $p['output']) && microtime(true) < $end) {
 		xsock_proc_read($p, 0.02);
 	}

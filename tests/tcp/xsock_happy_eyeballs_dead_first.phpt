@@ -5,6 +5,14 @@ xsock: Happy Eyeballs: a name with a dead and a live address connects through th
 if (!extension_loaded('xsock')) die('skip xsock only');
 if (!file_exists('/usr/lib/x86_64-linux-gnu/libnss_wrapper.so')) die('skip needs libnss-wrapper (apt-get install libnss-wrapper)');
 if (@stream_socket_server('tcp://[::1]:0') === false) die('skip no IPv6 loopback');
+/* A PHP wrapper that sets its own LD_PRELOAD (scripts/asan.sh) hides nss_wrapper. */
+require __DIR__ . '/../inc/worker.inc';
+$hosts = tempnam(sys_get_temp_dir(), 'xsockhosts');
+file_put_contents($hosts, "127.0.0.1 he.test\n");
+$ip = trim((string) shell_exec('LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libnss_wrapper.so NSS_WRAPPER_HOSTS=' . escapeshellarg($hosts)
+	. ' NSS_WRAPPER_PASSWD=/etc/passwd NSS_WRAPPER_GROUP=/etc/group ' . xsock_test_php() . ' -r ' . escapeshellarg('echo gethostbyname("he.test");') . ' 2>/dev/null'));
+unlink($hosts);
+if ($ip !== '127.0.0.1') die('skip nss_wrapper does not reach the worker PHP here');
 ?>
 --FILE--
 <?php
