@@ -260,8 +260,7 @@ static zend_string *parse_error(const char *name, size_t len, xsock_addr_status 
 {
 	switch (st) {
 		case XSOCK_ADDR_NUL:
-			return zend_string_init("The hostname must not contain null bytes",
-				sizeof("The hostname must not contain null bytes") - 1, 0);
+			return ZSTR_INIT_LITERAL("The hostname must not contain null bytes", 0);
 		case XSOCK_ADDR_BAD_V6:
 			return strpprintf(0, "Failed to parse IPv6 address \"%s\"", name);
 		case XSOCK_ADDR_NO_PORT:
@@ -364,8 +363,7 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	}
 	if (bindto != NULL && Z_TYPE_P(bindto) != IS_STRING) {
 		if (xp->want_errortext) {
-			xp->outputs.error_text = zend_string_init("local_addr context option is not a string.",
-				sizeof("local_addr context option is not a string.") - 1, 0);
+			xp->outputs.error_text = ZSTR_INIT_LITERAL("local_addr context option is not a string.", 0);
 		}
 		efree(host);
 		return -1;

@@ -66,14 +66,20 @@ static int tcp_cast(php_stream *stream, int castas, void **ret)
 	return SUCCESS;
 }
 
-/* Errstr for a failed TLS start: the diagnosis when there is one, else none (as PHP). */
-static void tls_failed(php_stream_xport_param *xp, xsock_stream *xs)
+/*
+ * A failed TLS start: PHP's warning, then the errstr.  That is the
+ * diagnosis when there is one, else `fallback` (NULL: none, as PHP).
+ */
+static void tls_failed(php_stream_xport_param *xp, xsock_stream *xs, const char *fallback)
 {
-	const char *hint = xsock_tls_error_hint(xs);
+	const char *text = xsock_tls_error_hint(xs);
 
 	php_error_docref(NULL, E_WARNING, "Failed to enable crypto");
-	if (hint != NULL && xp->want_errortext && xp->outputs.error_text == NULL) {
-		xp->outputs.error_text = zend_string_init(hint, strlen(hint), 0);
+	if (text == NULL) {
+		text = fallback;
+	}
+	if (text != NULL && xp->want_errortext && xp->outputs.error_text == NULL) {
+		xp->outputs.error_text = zend_string_init(text, strlen(text), 0);
 	}
 }
 
@@ -101,7 +107,7 @@ static int tcp_connect(php_stream *stream, php_stream_xport_param *xp)
 	if ((rc == 1 && !connect_finished(xs))
 			|| xsock_tls_setup(stream, xs->method, NULL) < 0
 			|| xsock_tls_enable(stream, true) < 0) {
-		tls_failed(xp, xs);
+		tls_failed(xp, xs, NULL);
 		return -1;
 	}
 	return 0;
@@ -111,7 +117,6 @@ static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
 	php_stream *child;
-	const char *hint;
 	int rc = xsock_net_accept(stream, xp);
 
 	if (rc != 0 || !xs->enable_on_connect) {
@@ -121,13 +126,8 @@ static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
 	if (xsock_tls_accept(stream, child) == 0) {
 		return 0;
 	}
-	php_error_docref(NULL, E_WARNING, "Failed to enable crypto");
 	/* PHP reports the stale strerror(0), "Success"; say what failed instead. */
-	hint = xsock_tls_error_hint(XSOCK_DATA(child));
-	if (xp->want_errortext) {
-		xp->outputs.error_text = hint ? zend_string_init(hint, strlen(hint), 0)
-			: zend_string_init("TLS handshake failed", sizeof("TLS handshake failed") - 1, 0);
-	}
+	tls_failed(xp, XSOCK_DATA(child), "TLS handshake failed");
 	php_stream_close(child);
 	xp->outputs.client = NULL;
 	return -1;

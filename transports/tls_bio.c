@@ -73,19 +73,17 @@ static bool ready(php_socket_t fd, int events)
 static ssize_t sock_read(BIO *b, xsock_tls_io *io, char *buf, size_t len)
 {
 	php_socket_t fd = io->xs->net.socket;
-	int flags = 0;
 	ssize_t n;
 
-#ifdef XSOCK_HAVE_MSG_DONTWAIT
-	flags = MSG_DONTWAIT;
-#else
+#ifndef XSOCK_HAVE_MSG_DONTWAIT
+	/* No per-call non-blocking I/O here: ask poll() first. */
 	if (!ready(fd, POLLIN)) {
 		io->last_errno = EAGAIN;
 		BIO_set_retry_read(b);
 		return -1;
 	}
 #endif
-	n = xsock_sock_recv(fd, buf, len, flags);
+	n = xsock_sock_recv(fd, buf, len, XSOCK_RECV_DONTWAIT);
 	if (n > 0) {
 		return n;
 	}
@@ -155,23 +153,21 @@ static int bio_write(BIO *b, const char *in, int len)
 {
 	xsock_tls_io *io = BIO_get_data(b);
 	php_socket_t fd = io->xs->net.socket;
-	int flags = 0;
 	ssize_t n;
 
 	BIO_clear_retry_flags(b);
 	if (in == NULL || len <= 0) {
 		return 0;
 	}
-#ifdef XSOCK_HAVE_MSG_DONTWAIT
-	flags = MSG_DONTWAIT;
-#else
+#ifndef XSOCK_HAVE_MSG_DONTWAIT
+	/* No per-call non-blocking I/O here: ask poll() first. */
 	if (!ready(fd, POLLOUT)) {
 		io->last_errno = EAGAIN;
 		BIO_set_retry_write(b);
 		return -1;
 	}
 #endif
-	n = xsock_sock_send(fd, in, (size_t) len, flags);
+	n = xsock_sock_send(fd, in, (size_t) len, XSOCK_RECV_DONTWAIT);
 	if (n >= 0) {
 		return (int) n;
 	}

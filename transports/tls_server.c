@@ -24,43 +24,49 @@ static zval *opt(php_stream *stream, const char *name)
 
 /* ---------------------------------------------------------------------- SNI */
 
+/*
+ * One path of a [local_cert => ..., local_pk => ...] entry, resolved into
+ * out[MAXPATHLEN]; PHP's warning texts when it is missing or unusable
+ * ("Failed setting local <file> file `%s';<gap>could not open file").
+ */
+static bool sni_pair_path(HashTable *pair, const char *key, char *out, const char *what,
+	const char *file, const char *gap)
+{
+	zval *v = zend_hash_str_find(pair, key, strlen(key));
+	zend_string *s;
+	bool ok;
+
+	if (v == NULL) {
+		php_error_docref(NULL, E_WARNING, "%s not present in the array", key);
+		return false;
+	}
+	if ((s = zval_try_get_string(v)) == NULL) {
+		return false;
+	}
+	ok = xsock_tls_check_path(ZSTR_VAL(s), ZSTR_LEN(s), out, what);
+	if (!ok) {
+		php_error_docref(NULL, E_WARNING, "Failed setting local %s file `%s';%scould not open file",
+			file, ZSTR_VAL(s), gap);
+	}
+	zend_string_release(s);
+	return ok;
+}
+
 /* One SNI_server_certs value as [local_cert => ..., local_pk => ...]. */
 static SSL_CTX *sni_ctx_pair(xsock_tls_conf *conf, xsock_tls_opts *o, HashTable *pair)
 {
 	char cert[MAXPATHLEN], pk[MAXPATHLEN];
-	zval *v;
-	zend_string *s;
-	bool ok;
 
-	if ((v = zend_hash_str_find(pair, "local_cert", sizeof("local_cert") - 1)) == NULL) {
-		php_error_docref(NULL, E_WARNING, "local_cert not present in the array");
+	if (!sni_pair_path(pair, "local_cert", cert, "SNI_server_certs local_cert in ssl stream context",
+			"cert chain", " ")) {
 		return NULL;
 	}
-	if ((s = zval_try_get_string(v)) == NULL) {
+	/* Two spaces after ';' as in PHP. */
+	if (!sni_pair_path(pair, "local_pk", pk, "SNI_server_certs local_pk in ssl stream context",
+			"private key", "  ")) {
 		return NULL;
 	}
-	ok = xsock_tls_check_path(ZSTR_VAL(s), ZSTR_LEN(s), cert, "SNI_server_certs local_cert in ssl stream context");
-	if (!ok) {
-		php_error_docref(NULL, E_WARNING, "Failed setting local cert chain file `%s'; could not open file", ZSTR_VAL(s));
-	}
-	zend_string_release(s);
-	if (!ok) {
-		return NULL;
-	}
-	if ((v = zend_hash_str_find(pair, "local_pk", sizeof("local_pk") - 1)) == NULL) {
-		php_error_docref(NULL, E_WARNING, "local_pk not present in the array");
-		return NULL;
-	}
-	if ((s = zval_try_get_string(v)) == NULL) {
-		return NULL;
-	}
-	ok = xsock_tls_check_path(ZSTR_VAL(s), ZSTR_LEN(s), pk, "SNI_server_certs local_pk in ssl stream context");
-	if (!ok) {
-		/* Two spaces after ';' as in PHP. */
-		php_error_docref(NULL, E_WARNING, "Failed setting local private key file `%s';  could not open file", ZSTR_VAL(s));
-	}
-	zend_string_release(s);
-	return ok ? xsock_tls_ctx_build(o, conf->key, cert, pk, true) : NULL;
+	return xsock_tls_ctx_build(o, conf->key, cert, pk, true);
 }
 
 /* One SNI_server_certs value as a single PEM file holding certificate and key. */

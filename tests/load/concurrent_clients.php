@@ -17,14 +17,9 @@ $n = (int) $n;
 $rounds = (int) $rounds;
 $deadline = microtime(true) + (float) $timeout;
 
+require __DIR__ . '/common.inc';
 $errors = [];
-set_error_handler(function ($no, $msg) use (&$errors) {
-	/* Count every warning, except the ones silenced with @ on purpose. */
-	if (error_reporting() & $no) {
-		$errors[] = $msg;
-	}
-	return true;
-});
+load_collect_warnings($errors);
 
 $ssl = ['cafile' => "$certs/ca.pem", 'peer_name' => 'localhost'];
 /* Per connection: [stream, state, pings answered, input buffer]. */

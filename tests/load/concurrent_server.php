@@ -18,14 +18,9 @@
 $expected = (int) $expected;
 $deadline = microtime(true) + (float) $timeout;
 
+require __DIR__ . '/common.inc';
 $errors = [];
-set_error_handler(function ($no, $msg) use (&$errors) {
-	/* Count every warning, except the ones silenced with @ on purpose. */
-	if (error_reporting() & $no) {
-		$errors[] = $msg;
-	}
-	return true;
-});
+load_collect_warnings($errors);
 
 /* A backlog for a burst of 1,000 connects (PHP's default is 32). */
 $ctx = stream_context_create([

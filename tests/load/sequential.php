@@ -28,14 +28,9 @@ if ($role === 'server') {
 }
 $count = (int) $count;
 $rssKib = (int) $rssKib;
+require __DIR__ . '/common.inc';
 $errors = [];
-set_error_handler(function ($no, $msg) use (&$errors) {
-	/* Count every warning, except the ones silenced with @ on purpose. */
-	if (error_reporting() & $no) {
-		$errors[] = $msg;
-	}
-	return true;
-});
+load_collect_warnings($errors);
 
 function fd_count(): int
 {
