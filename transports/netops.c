@@ -154,6 +154,19 @@ int xsock_net_cast(php_stream *stream, int castas, void **ret)
 	}
 }
 
+/*
+ * Every new xsock stream: the chunk size of xsock.chunk_size, and for tcp
+ * the direct reads of tcp.c.  udp keeps PHP's buffer: one read there is one
+ * datagram, and PHP serves a datagram larger than the read from its buffer.
+ */
+void xsock_net_stream_init(php_stream *stream)
+{
+	stream->chunk_size = xsock_default_chunk_size();
+	if (stream->ops != &xsock_udp_ops) {
+		stream->flags |= PHP_STREAM_FLAG_NO_BUFFER;
+	}
+}
+
 /* ---- close ----------------------------------------------------------- */
 
 /*
@@ -418,7 +431,7 @@ int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 		closesocket(fd);
 		return -1;
 	}
-	child->chunk_size = xsock_default_chunk_size();
+	xsock_net_stream_init(child);
 	child->ctx = stream->ctx;
 	if (stream->ctx) {
 		GC_ADDREF(stream->ctx);

@@ -13,6 +13,9 @@ int xsock_net_flush(php_stream *stream);
 int xsock_net_cast(php_stream *stream, int castas, void **ret);
 int xsock_net_stat(php_stream *stream, php_stream_statbuf *ssb);
 
+/* Chunk size and read mode of a new stream (before its first read). */
+void xsock_net_stream_init(php_stream *stream);
+
 /* Release the socket (gracefully, see netops.c) and the xsock_stream. */
 void xsock_net_close_socket(xsock_stream *xs);
 void xsock_net_free(php_stream *stream, xsock_stream *xs);

@@ -7,6 +7,7 @@
  */
 #include "scheme.h"
 #include "addr.h"
+#include "netops.h"
 #include "tls.h"
 #include "transports.h"
 #include "ext/standard/file.h"
@@ -207,7 +208,7 @@ static php_stream *factory(const char *proto, size_t protolen,
 	xs = new_data(row, resourcename, resourcenamelen, persistent_id != NULL, timeout, context);
 	stream = php_stream_alloc_rel(ops_for(row), xs, persistent_id, "r+");
 	if (stream != NULL) {
-		stream->chunk_size = xsock_default_chunk_size();
+		xsock_net_stream_init(stream);
 	} else {
 		if (xs->url_name) {
 			pefree(xs->url_name, xs->persistent);
