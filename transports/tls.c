@@ -522,6 +522,35 @@ static bool reneg_tripped(php_stream *stream, xsock_tls *tls)
 }
 
 /*
+ * Bulk data: one fread() gets what has already arrived, not one 16 KiB
+ * record per call.  Read on while OpenSSL or the BIO holds bytes, or the
+ * last record was large (more are likely on the socket); after a small
+ * record, as in request/response traffic, a further recv() would mostly
+ * find nothing.  The peer's close_notify or an error met on the way is
+ * handled as the first read would have: its warning now, eof set, the
+ * bytes before it still returned.
+ */
+static int more_records(php_stream *stream, xsock_tls *tls, char *buf, size_t count, int got)
+{
+	int n, rc;
+
+	while ((size_t) got < count
+			&& (tls->io.big || SSL_pending(tls->ssl) > 0 || xsock_tls_bio_has_input(&tls->io, false))) {
+		xsock_tls_err_reset();
+		n = SSL_read(tls->ssl, buf + got, (int) (count - (size_t) got));
+		if (n <= 0) {
+			rc = xsock_tls_ssl_error(stream, n, NULL);
+			if (rc == XSOCK_OK || rc == XSOCK_ERR) {
+				stream->eof = 1;
+			}
+			break;
+		}
+		got += n;
+	}
+	return got;
+}
+
+/*
  * Read decrypted bytes.  A blocking stream waits up to its timeout, also
  * when a record held no application data (TLS 1.3 NewSessionTicket,
  * KeyUpdate), so those can never hang a read past the timeout; a
@@ -545,6 +574,10 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 			return 0;
 		}
 		if (n > 0) {
+			n = more_records(stream, tls, buf, count, n);
+			if (reneg_tripped(stream, tls)) {
+				return 0;
+			}
 			php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), n, 0);
 			return n;
 		}
