@@ -2,7 +2,7 @@
 
 Usage: python3 chart.py DATA.json OUT.png
 DATA.json: [{"bench": name, "xsock": ratio|null, "cpu": ratio|null,
-             "ceiling": ratio|null}, ...]
+             "ceiling": ratio|null, "target": ratio|null}, ...]
 xsock and ceiling: rate against builtin's; cpu: builtin's CPU time per
 operation over xsock's.
 Ratios are against PHP's built-in transports; > 1 is better (run.php has
@@ -35,6 +35,10 @@ def main(src, out):
                         "%.2f" % r[key], va="center", fontsize=8)
             else:
                 ax.text(1.02, bar.get_y() + bar.get_height() / 2, "n/a", va="center", fontsize=7)
+    targets = [(y, r["target"]) for y, r in zip(ys, rows) if r.get("target")]
+    for i, (y, t) in enumerate(targets):
+        ax.plot([t, t], [y - 1.5 * h, y + 1.5 * h], color="#c0392b", linewidth=2,
+                label="target" if i == 0 else None)
     ax.set_xscale("log", base=2)
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: "%g" % v))
     ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
@@ -46,7 +50,7 @@ def main(src, out):
     ax.set_title("xsock vs PHP built-in transports (medians)")
     ax.legend(loc="lower right", fontsize=8)
     lo = min([r[k] for r in rows for k in ("xsock", "cpu", "ceiling") if r.get(k)] + [1.0])
-    hi = max([r[k] for r in rows for k in ("xsock", "cpu", "ceiling") if r.get(k)] + [1.0])
+    hi = max([r[k] for r in rows for k in ("xsock", "cpu", "ceiling", "target") if r.get(k)] + [1.0])
     ax.set_xlim(min(lo, 1.0) / 1.5, hi * 1.6)
     fig.tight_layout()
     fig.savefig(out, dpi=110)

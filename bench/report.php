@@ -171,6 +171,7 @@ function chart(array $rows, string $png): bool
 			'cpu' => isset($row['cpu_median']['builtin'], $row['cpu_median']['xsock']) && $row['cpu_median']['xsock'] > 0
 				? $row['cpu_median']['builtin'] / $row['cpu_median']['xsock'] : null,
 			'ceiling' => ratio($row, $bench, 'ceiling'),
+			'target' => TARGETS[$bench] ?? null,
 		];
 	}
 	$json = tempnam(sys_get_temp_dir(), 'xsockbench');
