@@ -91,6 +91,21 @@ ssize_t xsock_sock_recv(php_socket_t fd, void *buf, size_t len, int flags)
 	return recv(fd, buf, len, flags);
 }
 
+ssize_t xsock_sock_recv_tail(php_socket_t fd, void *buf, size_t len, void *tail, size_t tail_len, int flags)
+{
+#ifdef XSOCK_WINDOWS
+	return recv(fd, buf, len, flags);
+#else
+	struct iovec iov[2] = {{buf, len}, {tail, tail_len}};
+	struct msghdr msg;
+
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = iov;
+	msg.msg_iovlen = 2;
+	return recvmsg(fd, &msg, flags);
+#endif
+}
+
 bool xsock_sock_set_blocking(php_socket_t fd, bool blocking)
 {
 	return php_set_sock_blocking(fd, blocking) == SUCCESS;

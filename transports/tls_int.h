@@ -43,6 +43,7 @@
  * records) fetch up to this many bytes at once; see bio_read().
  */
 #define XSOCK_TLS_AHEAD			4096
+#define XSOCK_TLS_HEADER		5		/* a TLS record header: type, version, length */
 
 /* Cache key of a configuration: SHA-256 of every option that shapes the SSL_CTX. */
 #define XSOCK_TLS_KEY_LEN		32

@@ -56,6 +56,9 @@ int xsock_sock_wait(php_socket_t fd, int events, int timeout_ms);
 /* Raw socket I/O without SIGPIPE; returns bytes, 0 at EOF, -1 with errno. */
 ssize_t xsock_sock_send(php_socket_t fd, const void *buf, size_t len, int flags);
 ssize_t xsock_sock_recv(php_socket_t fd, void *buf, size_t len, int flags);
+/* recv() of len bytes into buf that also takes up to tail_len more into tail
+ * (one system call; Windows: buf only).  Returns the total. */
+ssize_t xsock_sock_recv_tail(php_socket_t fd, void *buf, size_t len, void *tail, size_t tail_len, int flags);
 
 /* Put the fd into (non-)blocking mode; true on success. */
 bool xsock_sock_set_blocking(php_socket_t fd, bool blocking);
