@@ -61,7 +61,16 @@ static MUTEX_T conf_lock;
 #define FLAG_TLS12	(1 << 5)
 #define FLAG_TLS13	(1 << 6)
 
-static bool version_ok[8];			/* indexed by bit number; filled at MINIT */
+/*
+ * Which versions this libssl speaks is asked on first need, not at MINIT:
+ * the probe builds an SSL_CTX (2.5 M instructions on OpenSSL 3.0), which
+ * every PHP process, TLS or not, would otherwise pay at startup.
+ */
+static bool version_ok[8];			/* indexed by bit number */
+static bool versions_probed;
+#ifdef ZTS
+static MUTEX_T probe_lock;
+#endif
 
 int xsock_tls_version_of_flag(int flag)
 {
@@ -83,43 +92,56 @@ int xsock_tls_version_of_flag(int flag)
  * headers); security level 0 so that the system policy, which PHP does not
  * override either, does not count as "not compiled in".
  */
-static bool probe_version(int version)
+static bool probe_version(SSL_CTX *ctx, int version)
 {
-	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
-	SSL *ssl = NULL;
+	SSL *ssl = SSL_new(ctx);
 	bool ok = false;
 
-	if (ctx == NULL) {
-		goto out;
+	if (ssl == NULL) {
+		return false;
 	}
-	SSL_CTX_set_security_level(ctx, 0);
-	if (SSL_CTX_set_min_proto_version(ctx, version) != 1
-			|| SSL_CTX_set_max_proto_version(ctx, version) != 1
-			|| (ssl = SSL_new(ctx)) == NULL) {
-		goto out;
+	if (SSL_set_min_proto_version(ssl, version) == 1 && SSL_set_max_proto_version(ssl, version) == 1) {
+		SSL_set_bio(ssl, BIO_new(BIO_s_mem()), BIO_new(BIO_s_mem()));
+		SSL_set_connect_state(ssl);
+		if (SSL_do_handshake(ssl) <= 0 && SSL_get_error(ssl, -1) == SSL_ERROR_WANT_READ) {
+			ok = BIO_pending(SSL_get_wbio(ssl)) > 0;
+		}
 	}
-	SSL_set_bio(ssl, BIO_new(BIO_s_mem()), BIO_new(BIO_s_mem()));
-	SSL_set_connect_state(ssl);
-	if (SSL_do_handshake(ssl) <= 0 && SSL_get_error(ssl, -1) == SSL_ERROR_WANT_READ) {
-		ok = BIO_pending(SSL_get_wbio(ssl)) > 0;
-	}
-out:
 	SSL_free(ssl);
-	SSL_CTX_free(ctx);
-	ERR_clear_error();
 	return ok;
 }
 
 static void probe_all(void)
 {
+	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
 	int bit;
 
-	for (bit = 2; bit <= 6; bit++) {
-		version_ok[bit] = probe_version(xsock_tls_version_of_flag(1 << bit));
+	if (ctx != NULL) {
+		SSL_CTX_set_security_level(ctx, 0);
+		for (bit = 2; bit <= 6; bit++) {
+			version_ok[bit] = probe_version(ctx, xsock_tls_version_of_flag(1 << bit));
+		}
+		SSL_CTX_free(ctx);
 	}
 #ifndef XSOCK_HAVE_TLS13
 	version_ok[6] = false;
 #endif
+	ERR_clear_error();
+}
+
+static bool version_available(int bit)
+{
+#ifdef ZTS
+	tsrm_mutex_lock(probe_lock);
+#endif
+	if (!versions_probed) {
+		probe_all();
+		versions_probed = true;
+	}
+#ifdef ZTS
+	tsrm_mutex_unlock(probe_lock);
+#endif
+	return version_ok[bit];
 }
 
 /* PHP's texts (xp_ssl.c factory), then what to do instead. */
@@ -146,7 +168,7 @@ bool xsock_tls_method_available(int method, const char **why)
 	int bit;
 
 	for (bit = 1; bit <= 6; bit++) {
-		if ((method & (1 << bit)) && !version_ok[bit]) {
+		if ((method & (1 << bit)) && !version_available(bit)) {
 			if (why != NULL) {
 				*why = missing_text(bit);
 			}
@@ -159,12 +181,12 @@ bool xsock_tls_method_available(int method, const char **why)
 /* PHP_OPENSSL_MIN/MAX_PROTO_VERSION, decided by what the library can do. */
 static int lowest_flag(void)
 {
-	return version_ok[2] ? FLAG_SSLv3 : FLAG_TLS10;
+	return version_available(2) ? FLAG_SSLv3 : FLAG_TLS10;
 }
 
 static int highest_flag(void)
 {
-	return version_ok[6] ? FLAG_TLS13 : FLAG_TLS12;
+	return version_available(6) ? FLAG_TLS13 : FLAG_TLS12;
 }
 
 static int min_flag_of(int flags)
@@ -1036,8 +1058,8 @@ int xsock_tls_conf_minit(void)
 {
 #ifdef ZTS
 	conf_lock = tsrm_mutex_alloc();
+	probe_lock = tsrm_mutex_alloc();
 #endif
-	probe_all();
 	return XSOCK_OK;
 }
 
@@ -1055,5 +1077,6 @@ void xsock_tls_conf_mshutdown(void)
 	}
 #ifdef ZTS
 	tsrm_mutex_free(conf_lock);
+	tsrm_mutex_free(probe_lock);
 #endif
 }
