@@ -23,6 +23,24 @@ static int io_wait_ms(const xsock_stream *xs)
 }
 
 /*
+ * May this read wait for data?  Only on a blocking stream, and from PHP 8.3
+ * on not when the same fread() has already taken bytes from PHP's buffer
+ * (stream->has_buffered_data): PHP's own plain sockets return those at
+ * once there, where 8.2 waited for more first.  TLS streams follow the
+ * same rule: a read that already has bytes for the script must not sit
+ * out the timeout.
+ */
+bool xsock_net_may_wait(const php_stream *stream)
+{
+#if PHP_VERSION_ID >= 80300
+	if (stream->has_buffered_data) {
+		return false;
+	}
+#endif
+	return XSOCK_DATA(stream)->net.is_blocked;
+}
+
+/*
  * PHP polls before every blocking recv().  xsock tries the recv() first and
  * waits only when nothing is there: one system call instead of two on a
  * busy stream, the same result.
@@ -30,13 +48,14 @@ static int io_wait_ms(const xsock_stream *xs)
 ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
+	bool wait = xsock_net_may_wait(stream);
 	ssize_t n;
 	int err;
 
 	if (xs->net.socket == SOCK_ERR) {
 		return -1;
 	}
-	if (xs->net.is_blocked) {
+	if (wait) {
 		xs->net.timeout_event = 0;
 #ifndef XSOCK_HAVE_MSG_DONTWAIT
 		/* No per-call non-blocking recv here (Windows): wait first. */
@@ -49,7 +68,7 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 	for (;;) {
 		n = xsock_sock_recv(xs->net.socket, buf, count, XSOCK_RECV_DONTWAIT);
 		err = php_socket_errno();
-		if (n >= 0 || !XSOCK_EWOULDBLOCK(err) || !xs->net.is_blocked) {
+		if (n >= 0 || !XSOCK_EWOULDBLOCK(err) || !wait) {
 			break;
 		}
 		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {

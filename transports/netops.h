@@ -8,6 +8,7 @@
 #include "xsock_stream.h"
 
 ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count);
+bool xsock_net_may_wait(const php_stream *stream);	/* blocking, and nothing read yet in this fread (8.3+) */
 ssize_t xsock_net_write(php_stream *stream, const char *buf, size_t count);
 int xsock_net_flush(php_stream *stream);
 int xsock_net_cast(php_stream *stream, int castas, void **ret);

@@ -16,6 +16,7 @@
 
 #include "tls_int.h"
 #include "tls_diag.h"
+#include "netops.h"
 #include "transports.h"
 #include "ext/standard/info.h"
 #include <openssl/crypto.h>
@@ -561,7 +562,8 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
 	xsock_tls *tls = xs->tls;
-	uint64_t deadline = xs->net.is_blocked ? xsock_tls_deadline(&xs->net.timeout) : 0;
+	bool wait = xsock_net_may_wait(stream);
+	uint64_t deadline = wait ? xsock_tls_deadline(&xs->net.timeout) : 0;
 	int n, rc;
 
 	if (count > INT_MAX) {
@@ -586,7 +588,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 			stream->eof = 1;
 			return 0;
 		}
-		if (!xs->net.is_blocked) {
+		if (!wait) {
 			idle_buffers(tls);
 			return 0;
 		}
