@@ -41,14 +41,25 @@ bool xsock_net_may_wait(const php_stream *stream)
 }
 
 /*
- * PHP polls before every blocking recv().  xsock tries the recv() first and
- * waits only when nothing is there: one system call instead of two on a
- * busy stream, the same result.
+ * PHP polls before every blocking recv().  xsock guesses which of the two
+ * comes first.  A read that finds data costs one recv() instead of PHP's
+ * two calls; one that finds nothing costs a wasted recv() on top of the
+ * poll().  Bulk traffic mostly finds data, request/response traffic mostly
+ * does not (the answer is still on its way).  So after a read that had to
+ * wait and got less than it asked for, the next read waits first; after
+ * one that found data at once or filled the caller's buffer, the next one
+ * tries first.  A new stream tries first: on a fast path the answer to a
+ * connect or a request is often there by the time the script reads.
  */
+void xsock_net_read_done(xsock_stream *xs, bool waited, size_t got, size_t count)
+{
+	xs->wait_first = waited && got < count;
+}
+
 ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
-	bool wait = xsock_net_may_wait(stream);
+	bool wait = xsock_net_may_wait(stream), waited = false;
 	ssize_t n;
 	int err;
 
@@ -57,13 +68,15 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 	}
 	if (wait) {
 		xs->net.timeout_event = 0;
-#ifndef XSOCK_HAVE_MSG_DONTWAIT
-		/* No per-call non-blocking recv here (Windows): wait first. */
-		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
+#ifdef XSOCK_HAVE_MSG_DONTWAIT
+		waited = xs->wait_first;
+#else
+		waited = true;	/* no per-call non-blocking recv here (Windows): always wait first */
+#endif
+		if (waited && xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
 			xs->net.timeout_event = 1;
 			return -1;
 		}
-#endif
 	}
 	for (;;) {
 		n = xsock_sock_recv(xs->net.socket, buf, count, XSOCK_RECV_DONTWAIT);
@@ -71,6 +84,7 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 		if (n >= 0 || !XSOCK_EWOULDBLOCK(err) || !wait) {
 			break;
 		}
+		waited = true;
 		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
 			xs->net.timeout_event = 1;
 			return -1;
@@ -86,6 +100,7 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 	if (n == 0) {
 		stream->eof = 1;
 	} else {
+		xsock_net_read_done(xs, waited, (size_t) n, count);
 		php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), n, 0);
 	}
 	return n;

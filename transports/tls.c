@@ -562,12 +562,29 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
 	xsock_tls *tls = xs->tls;
-	bool wait = xsock_net_may_wait(stream);
+	bool wait = xsock_net_may_wait(stream), waited = false;
 	uint64_t deadline = wait ? xsock_tls_deadline(&xs->net.timeout) : 0;
 	int n, rc;
 
 	if (count > INT_MAX) {
 		count = INT_MAX;
+	}
+	/*
+	 * Poll first when the last read had to (xsock_net_read), unless
+	 * SSL_read() can answer without the socket: bytes held by OpenSSL or
+	 * the BIO, a close_notify already seen, an error already reported, or
+	 * a handshake (renegotiation) under way that may first have to write.
+	 */
+	if (wait && xs->wait_first && !stream->eof && SSL_get_shutdown(tls->ssl) == 0
+			&& !SSL_in_init(tls->ssl) && SSL_want(tls->ssl) != SSL_WRITING
+			&& !SSL_has_pending(tls->ssl) && !xsock_tls_bio_has_input(&tls->io, false)) {
+		xs->net.timeout_event = 0;
+		waited = true;
+		if (tls_wait(xs, XSOCK_WANT_READ, deadline) == XSOCK_TIMEOUT) {
+			xs->net.timeout_event = 1;
+			idle_buffers(tls);
+			return -1;
+		}
 	}
 	for (;;) {
 		xsock_tls_err_reset();
@@ -580,6 +597,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 			if (reneg_tripped(stream, tls)) {
 				return 0;
 			}
+			xsock_net_read_done(xs, waited, (size_t) n, count);
 			php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), n, 0);
 			return n;
 		}
@@ -594,6 +612,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 		}
 		/* Like core sockets, unlike PHP's SSL code: a new wait clears timed_out (§6 item 19). */
 		xs->net.timeout_event = 0;
+		waited = true;
 		if (tls_wait(xs, rc, deadline) == XSOCK_TIMEOUT) {
 			xs->net.timeout_event = 1;
 			idle_buffers(tls);

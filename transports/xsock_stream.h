@@ -34,6 +34,7 @@ typedef struct _xsock_stream {
 	bool enable_on_connect;			/* ssl://, tls://, tlsv1.x://: start TLS at connect/accept */
 	bool is_client;					/* set by crypto setup from the method's low bit */
 	bool read_unbuffered;			/* the script asked for no read buffer (tcp.c, direct reads) */
+	bool wait_first;				/* the next blocking read polls before recv() (netops.c) */
 	int method;						/* STREAM_CRYPTO_METHOD_* bits for the handshake */
 	xsock_tls *tls;					/* NULL until crypto setup; owned by tls.c */
 } xsock_stream;
