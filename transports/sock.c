@@ -323,6 +323,23 @@ static void he_drop(he_run *run, int i)
 	run->inflight[i] = run->inflight[--run->ninflight];
 }
 
+/*
+ * Did this finished attempt connect?  POSIX poll() reports a failed
+ * connect with POLLERR or POLLHUP, so plain POLLOUT is success and needs
+ * no getsockopt(SO_ERROR) call; WSAPoll() is not trusted with that.
+ */
+static bool he_connected(php_pollfd *p, int *err)
+{
+	socklen_t len = sizeof(*err);
+
+#ifndef XSOCK_WINDOWS
+	if ((p->revents & (POLLERR | POLLHUP | POLLNVAL)) == 0 && (p->revents & POLLOUT)) {
+		return true;
+	}
+#endif
+	return getsockopt(p->fd, SOL_SOCKET, SO_ERROR, (char *) err, &len) == 0 && *err == 0;
+}
+
 /* Reap finished attempts; true with *done when one connected. */
 static bool he_reap(he_run *run, php_socket_t *done)
 {
@@ -330,18 +347,18 @@ static bool he_reap(he_run *run, php_socket_t *done)
 
 	while (i < run->ninflight) {
 		int err = 0;
-		socklen_t len = sizeof(err);
 
 		if (run->inflight[i].revents == 0) {
 			i++;
 			continue;
 		}
-		run->inflight[i].revents = 0;
-		if (getsockopt(run->inflight[i].fd, SOL_SOCKET, SO_ERROR, (char *) &err, &len) == 0 && err == 0) {
+		if (he_connected(&run->inflight[i], &err)) {
+			run->inflight[i].revents = 0;
 			*done = run->inflight[i].fd;
 			run->inflight[i] = run->inflight[--run->ninflight];
 			return true;
 		}
+		run->inflight[i].revents = 0;
 		run->last_errno = err ? err : php_socket_errno();
 		he_drop(run, i);
 	}
