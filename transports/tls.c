@@ -655,6 +655,7 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 		}
 	}
 	if (done > 0) {
+		xs->wait_first = true;	/* the answer is on its way (xsock_net_read) */
 		php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), done, 0);
 	}
 	return (ssize_t) done;
