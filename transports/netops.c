@@ -62,6 +62,11 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
 	bool wait = xsock_net_may_wait(stream), waited = false;
+#ifdef XSOCK_HAVE_MSG_DONTWAIT
+	bool poll_now = wait && xs->wait_first;
+#else
+	bool poll_now = wait;	/* no per-call non-blocking recv here (Windows): always wait first */
+#endif
 	ssize_t n;
 	int err;
 
@@ -70,27 +75,21 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 	}
 	if (wait) {
 		xs->net.timeout_event = 0;
-#ifdef XSOCK_HAVE_MSG_DONTWAIT
-		waited = xs->wait_first;
-#else
-		waited = true;	/* no per-call non-blocking recv here (Windows): always wait first */
-#endif
-		if (waited && xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
-			xs->net.timeout_event = 1;
-			return -1;
-		}
 	}
 	for (;;) {
+		if (poll_now) {
+			waited = true;
+			if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
+				xs->net.timeout_event = 1;
+				return -1;
+			}
+		}
 		n = xsock_sock_recv(xs->net.socket, buf, count, XSOCK_RECV_DONTWAIT);
 		err = php_socket_errno();
 		if (n >= 0 || !XSOCK_EWOULDBLOCK(err) || !wait) {
 			break;
 		}
-		waited = true;
-		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
-			xs->net.timeout_event = 1;
-			return -1;
-		}
+		poll_now = true;
 	}
 	if (n < 0) {
 		if (XSOCK_EWOULDBLOCK(err)) {

@@ -552,6 +552,35 @@ static int more_records(php_stream *stream, xsock_tls *tls, char *buf, size_t co
 }
 
 /*
+ * Poll before the first SSL_read() when the last read had to wait
+ * (xsock_net_read), unless SSL_read() can answer without the socket:
+ * bytes held by OpenSSL or the BIO, a close_notify already seen, an error
+ * already reported, or a handshake (renegotiation) under way that may
+ * first have to write.
+ */
+static bool poll_first(php_stream *stream, xsock_tls *tls)
+{
+	return XSOCK_DATA(stream)->wait_first && !stream->eof && SSL_get_shutdown(tls->ssl) == 0
+		&& !SSL_in_init(tls->ssl) && SSL_want(tls->ssl) != SSL_WRITING
+		&& !SSL_has_pending(tls->ssl) && !xsock_tls_bio_has_input(&tls->io, false);
+}
+
+/*
+ * Wait for what a read needs.  Like core sockets, unlike PHP's SSL code:
+ * a new wait clears timed_out (§6 item 19).  false when it timed out.
+ */
+static bool read_wait(xsock_stream *xs, xsock_tls *tls, int want, uint64_t deadline)
+{
+	xs->net.timeout_event = 0;
+	if (tls_wait(xs, want, deadline) != XSOCK_TIMEOUT) {
+		return true;
+	}
+	xs->net.timeout_event = 1;
+	idle_buffers(tls);
+	return false;
+}
+
+/*
  * Read decrypted bytes.  A blocking stream waits up to its timeout, also
  * when a record held no application data (TLS 1.3 NewSessionTicket,
  * KeyUpdate), so those can never hang a read past the timeout; a
@@ -563,30 +592,20 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 	xsock_stream *xs = XSOCK_DATA(stream);
 	xsock_tls *tls = xs->tls;
 	bool wait = xsock_net_may_wait(stream), waited = false;
+	bool poll_now = wait && poll_first(stream, tls);
 	uint64_t deadline = wait ? xsock_tls_deadline(&xs->net.timeout) : 0;
-	int n, rc;
+	int n, rc = XSOCK_WANT_READ;
 
 	if (count > INT_MAX) {
 		count = INT_MAX;
 	}
-	/*
-	 * Poll first when the last read had to (xsock_net_read), unless
-	 * SSL_read() can answer without the socket: bytes held by OpenSSL or
-	 * the BIO, a close_notify already seen, an error already reported, or
-	 * a handshake (renegotiation) under way that may first have to write.
-	 */
-	if (wait && xs->wait_first && !stream->eof && SSL_get_shutdown(tls->ssl) == 0
-			&& !SSL_in_init(tls->ssl) && SSL_want(tls->ssl) != SSL_WRITING
-			&& !SSL_has_pending(tls->ssl) && !xsock_tls_bio_has_input(&tls->io, false)) {
-		xs->net.timeout_event = 0;
-		waited = true;
-		if (tls_wait(xs, XSOCK_WANT_READ, deadline) == XSOCK_TIMEOUT) {
-			xs->net.timeout_event = 1;
-			idle_buffers(tls);
-			return -1;
-		}
-	}
 	for (;;) {
+		if (poll_now) {
+			waited = true;
+			if (!read_wait(xs, tls, rc, deadline)) {
+				return -1;
+			}
+		}
 		xsock_tls_err_reset();
 		n = SSL_read(tls->ssl, buf, (int) count);
 		if (reneg_tripped(stream, tls)) {
@@ -610,14 +629,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 			idle_buffers(tls);
 			return 0;
 		}
-		/* Like core sockets, unlike PHP's SSL code: a new wait clears timed_out (§6 item 19). */
-		xs->net.timeout_event = 0;
-		waited = true;
-		if (tls_wait(xs, rc, deadline) == XSOCK_TIMEOUT) {
-			xs->net.timeout_event = 1;
-			idle_buffers(tls);
-			return -1;
-		}
+		poll_now = true;
 	}
 }
 
