@@ -347,18 +347,19 @@ static bool he_reap(he_run *run, php_socket_t *done)
 
 	while (i < run->ninflight) {
 		int err = 0;
+		bool connected;
 
 		if (run->inflight[i].revents == 0) {
 			i++;
 			continue;
 		}
-		if (he_connected(&run->inflight[i], &err)) {
-			run->inflight[i].revents = 0;
+		connected = he_connected(&run->inflight[i], &err);
+		run->inflight[i].revents = 0;
+		if (connected) {
 			*done = run->inflight[i].fd;
 			run->inflight[i] = run->inflight[--run->ninflight];
 			return true;
 		}
-		run->inflight[i].revents = 0;
 		run->last_errno = err ? err : php_socket_errno();
 		he_drop(run, i);
 	}
