@@ -543,6 +543,8 @@ static int more_records(php_stream *stream, xsock_tls *tls, char *buf, size_t co
 			rc = xsock_tls_ssl_error(stream, n, NULL);
 			if (rc == XSOCK_OK || rc == XSOCK_ERR) {
 				stream->eof = 1;
+			} else {
+				idle_buffers(tls);	/* the empty try allocated OpenSSL's read buffer */
 			}
 			break;
 		}
