@@ -14,10 +14,37 @@ if test "$PHP_XSOCK" != "no"; then
   dnl xsock links libssl itself: it must work when ext/openssl is absent.
   PHP_SETUP_OPENSSL(XSOCK_SHARED_LIBADD,
     [AC_DEFINE(HAVE_XSOCK_OPENSSL, 1, [OpenSSL found for xsock])],
-    [AC_MSG_ERROR([xsock needs OpenSSL 1.1.1 or later (pkg-config openssl); install libssl-dev])])
+    [AC_MSG_ERROR([xsock needs OpenSSL 3.0 or later (pkg-config openssl); install libssl-dev])])
   PHP_SUBST(XSOCK_SHARED_LIBADD)
 
-  XSOCK_CFLAGS="-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -I@ext_srcdir@/transports"
+  dnl PHP_SETUP_OPENSSL accepts 1.0.2 (PHP 8.2) or 1.1.1 (PHP 8.4); xsock is
+  dnl written and tested for the 3.x API only.  1.1.1 left upstream support
+  dnl in September 2023, so it is refused here with a reason, not at compile
+  dnl time with a list of missing functions.
+  AC_MSG_CHECKING([for OpenSSL 3.0 or later])
+  xsock_save_CPPFLAGS=$CPPFLAGS
+  CPPFLAGS="$CPPFLAGS $INCLUDES $OPENSSL_CFLAGS"
+  AC_PREPROC_IFELSE([AC_LANG_SOURCE([[
+#include <openssl/opensslv.h>
+#if OPENSSL_VERSION_NUMBER < 0x30000000L
+# error OpenSSL older than 3.0
+#endif
+  ]])], [AC_MSG_RESULT([yes])], [
+    AC_MSG_RESULT([no])
+    xsock_found=`$PKG_CONFIG --modversion openssl 2>/dev/null`
+    AC_MSG_ERROR([xsock needs OpenSSL 3.0 or later, found ${xsock_found:-an older one}. OpenSSL 1.1.1 left upstream support in 2023; install OpenSSL 3 (Debian: libssl-dev) or point PKG_CONFIG_PATH at it.])
+  ])
+  CPPFLAGS=$xsock_save_CPPFLAGS
+
+  dnl PHP 8.6's ZEND_CONTAINER_OF uses typeof: a compiler whose default is
+  dnl strict C99/C11 needs GNU C11 (gcc 5-14 and clang default to gnu11 or
+  dnl gnu17 already, so this adds nothing there).
+  AC_MSG_CHECKING([whether the C compiler knows typeof])
+  AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[]], [[int a = 0; typeof(a) b = a; return b;]])],
+    [AC_MSG_RESULT([yes]); XSOCK_STD=""],
+    [AC_MSG_RESULT([no, using -std=gnu11]); XSOCK_STD="-std=gnu11"])
+
+  XSOCK_CFLAGS="$XSOCK_STD -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -I@ext_srcdir@/transports"
   if test "$PHP_XSOCK_DEV" != "no"; then
     XSOCK_CFLAGS="$XSOCK_CFLAGS -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wshadow -Wformat=2"
   fi

@@ -4,7 +4,15 @@
 
 XSOCK_BUILD_DEPS="php-dev php-cli libssl-dev openssl pkg-config make gcc"
 # Peers and client libraries the test suite talks to (all on loopback).
-XSOCK_TEST_DEPS="python3 python3-aiosmtpd redis-server libphp-phpmailer php-nrk-predis socat libnss-wrapper"
+# Predis is php-nrk-predis on Debian 12 and php-predis from Debian 13 on.
+xsock_predis_pkg() {
+	. /etc/os-release 2>/dev/null
+	case "${VERSION_CODENAME:-}" in
+		bookworm|bullseye) echo php-nrk-predis ;;
+		*) echo php-predis ;;
+	esac
+}
+XSOCK_TEST_DEPS="python3 python3-aiosmtpd redis-server libphp-phpmailer $(xsock_predis_pkg) socat libnss-wrapper"
 
 xsock_missing() {
 	missing=""

@@ -32,11 +32,9 @@ static int io_wait_ms(const xsock_stream *xs)
  */
 bool xsock_net_may_wait(const php_stream *stream)
 {
-#if PHP_VERSION_ID >= 80300
-	if (stream->has_buffered_data) {
+	if (XSOCK_STREAM_HAS_BUFFERED_DATA(stream)) {
 		return false;
 	}
-#endif
 	return XSOCK_DATA(stream)->net.is_blocked;
 }
 

@@ -94,7 +94,7 @@ int xsock_scheme_register_all(const char *allowed)
 			continue;
 		}
 		saved[i].prev = zend_hash_str_find_ptr(hash, rows[i].name, strlen(rows[i].name));
-		if (php_stream_xport_register(rows[i].name, factory) == SUCCESS) {
+		if (XSOCK_XPORT_REGISTER(rows[i].name, factory) == SUCCESS) {
 			saved[i].taken = true;
 		}
 	}
@@ -110,7 +110,7 @@ void xsock_scheme_unregister_all(void)
 			continue;
 		}
 		if (saved[i].prev != NULL) {
-			php_stream_xport_register(rows[i].name, saved[i].prev);
+			(void) XSOCK_XPORT_REGISTER(rows[i].name, saved[i].prev);
 		} else {
 			php_stream_xport_unregister(rows[i].name);
 		}

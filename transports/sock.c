@@ -108,7 +108,7 @@ ssize_t xsock_sock_recv_tail(php_socket_t fd, void *buf, size_t len, void *tail,
 
 bool xsock_sock_set_blocking(php_socket_t fd, bool blocking)
 {
-	return php_set_sock_blocking(fd, blocking) == SUCCESS;
+	return XSOCK_SET_SOCK_BLOCKING(fd, blocking);
 }
 
 static void set_int_opt(php_socket_t fd, int level, int name, int value)

@@ -121,19 +121,23 @@ static int tcp_cast(php_stream *stream, int castas, void **ret)
 }
 
 /*
- * A failed TLS start: PHP's warning, then the errstr.  That is the
- * diagnosis when there is one, else `fallback` (NULL: none, as PHP).
+ * A failed TLS start: PHP's warning, then the errstr.  That is `lead`, the
+ * text PHP itself puts there (NULL: none), followed by the diagnosis when
+ * there is one; with neither, `fallback` (NULL: none, as PHP).
  */
-static void tls_failed(php_stream_xport_param *xp, xsock_stream *xs, const char *fallback)
+static void tls_failed(php_stream_xport_param *xp, xsock_stream *xs, const char *lead, const char *fallback)
 {
-	const char *text = xsock_tls_error_hint(xs);
+	const char *hint = xsock_tls_error_hint(xs);
 
 	php_error_docref(NULL, E_WARNING, "Failed to enable crypto");
-	if (text == NULL) {
-		text = fallback;
+	if (!xp->want_errortext || xp->outputs.error_text != NULL) {
+		return;
 	}
-	if (text != NULL && xp->want_errortext && xp->outputs.error_text == NULL) {
-		xp->outputs.error_text = zend_string_init(text, strlen(text), 0);
+	if (lead != NULL && hint != NULL) {
+		xp->outputs.error_text = zend_strpprintf(0, "%s; %s", lead, hint);
+	} else if (lead != NULL || hint != NULL || fallback != NULL) {
+		lead = lead != NULL ? lead : (hint != NULL ? hint : fallback);
+		xp->outputs.error_text = zend_string_init(lead, strlen(lead), 0);
 	}
 }
 
@@ -161,7 +165,7 @@ static int tcp_connect(php_stream *stream, php_stream_xport_param *xp)
 	if ((rc == 1 && !connect_finished(xs))
 			|| xsock_tls_setup(stream, xs->method, NULL) < 0
 			|| xsock_tls_enable(stream, true) < 0) {
-		tls_failed(xp, xs, NULL);
+		tls_failed(xp, xs, NULL, NULL);
 		return -1;
 	}
 	return 0;
@@ -180,8 +184,12 @@ static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
 	if (xsock_tls_accept(stream, child) == 0) {
 		return 0;
 	}
-	/* PHP reports the stale strerror(0), "Success"; say what failed instead. */
-	tls_failed(xp, XSOCK_DATA(child), "TLS handshake failed");
+	/*
+	 * PHP 8.3.26+ and 8.4.13+ say "Cannot enable crypto" (GH-19245); older
+	 * releases report the stale strerror(0), "Success", and xsock says what
+	 * failed instead.
+	 */
+	tls_failed(xp, XSOCK_DATA(child), XSOCK_PHP_ACCEPT_TLS_TEXT, "TLS handshake failed");
 	php_stream_close(child);
 	xp->outputs.client = NULL;
 	return -1;

@@ -286,7 +286,7 @@ static void handshake_failed(php_stream *stream, xsock_tls *tls, int n)
 	/* What the BIO read ahead past the failing record was on the socket before: readable again. */
 	xsock_tls_bio_give_back(stream, &tls->io);
 	/* PHP captures the certificate of a failed handshake too (§6 item 12). */
-	peer = XSOCK_SSL_get_peer_certificate(tls->ssl);
+	peer = SSL_get1_peer_certificate(tls->ssl);
 	if (peer != NULL) {
 		xsock_tls_capture(stream, peer);
 		X509_free(peer);
@@ -325,7 +325,7 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 /* After SSL_do_handshake succeeded: capture, then PHP's verification policy. */
 static int handshake_done(php_stream *stream, xsock_tls *tls)
 {
-	X509 *peer = XSOCK_SSL_get_peer_certificate(tls->ssl);
+	X509 *peer = SSL_get1_peer_certificate(tls->ssl);
 	int rc;
 
 	if (peer != NULL) {

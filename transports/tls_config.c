@@ -323,7 +323,7 @@ bool xsock_tls_check_path(const char *path, size_t len, char *real, const char *
 		real[0] = '\0';
 		return true;
 	}
-	if (CHECK_NULL_PATH(path, len)) {
+	if (XSOCK_HAS_NUL(path, len)) {
 		error = "must not contain any null bytes";
 	} else if (expand_filepath(path, real) == NULL) {
 		error = "must be a valid file path";
@@ -775,6 +775,7 @@ static int build_cert(SSL_CTX *ctx, xsock_tls_opts *o, const char *cert, const c
 static int build_dh(SSL_CTX *ctx, xsock_tls_opts *o)
 {
 	BIO *bio;
+	EVP_PKEY *pkey;
 
 	if (o->dh_param == NULL) {
 		return XSOCK_OK;
@@ -784,38 +785,17 @@ static int build_dh(SSL_CTX *ctx, xsock_tls_opts *o)
 		php_error_docref(NULL, E_WARNING, "Invalid dh_param");
 		return XSOCK_ERR;
 	}
-#ifdef XSOCK_HAVE_OPENSSL3
-	{
-		EVP_PKEY *pkey = PEM_read_bio_Parameters(bio, NULL);
-
-		BIO_free(bio);
-		if (pkey == NULL) {
-			php_error_docref(NULL, E_WARNING, "Failed reading DH params");
-			return XSOCK_ERR;
-		}
-		if (SSL_CTX_set0_tmp_dh_pkey(ctx, pkey) == 0) {
-			php_error_docref(NULL, E_WARNING, "Failed assigning DH params");
-			EVP_PKEY_free(pkey);
-			return XSOCK_ERR;
-		}
+	pkey = PEM_read_bio_Parameters(bio, NULL);
+	BIO_free(bio);
+	if (pkey == NULL) {
+		php_error_docref(NULL, E_WARNING, "Failed reading DH params");
+		return XSOCK_ERR;
 	}
-#else
-	{
-		DH *dh = PEM_read_bio_DHparams(bio, NULL, NULL, NULL);
-
-		BIO_free(bio);
-		if (dh == NULL) {
-			php_error_docref(NULL, E_WARNING, "Failed reading DH params");
-			return XSOCK_ERR;
-		}
-		if (SSL_CTX_set_tmp_dh(ctx, dh) < 0) {
-			php_error_docref(NULL, E_WARNING, "Failed assigning DH params");
-			DH_free(dh);
-			return XSOCK_ERR;
-		}
-		DH_free(dh);
+	if (SSL_CTX_set0_tmp_dh_pkey(ctx, pkey) == 0) {
+		php_error_docref(NULL, E_WARNING, "Failed assigning DH params");
+		EVP_PKEY_free(pkey);
+		return XSOCK_ERR;
 	}
-#endif
 	return XSOCK_OK;
 }
 
@@ -827,10 +807,8 @@ static uint64_t ctx_options(const xsock_tls_opts *o)
 	if (o->no_ticket) {
 		op |= SSL_OP_NO_TICKET;
 	}
-#ifdef XSOCK_HAVE_IGNORE_UNEXPECTED_EOF
 	/* PHP keeps OpenSSL 1.1.1's view: a FIN without close_notify is EOF (§6 item 39). */
 	op |= SSL_OP_IGNORE_UNEXPECTED_EOF;
-#endif
 	if (!o->compression) {
 		op |= SSL_OP_NO_COMPRESSION;
 	}

@@ -99,7 +99,7 @@ static void session_key(php_stream *stream, xsock_tls *tls, unsigned char *key)
 
 static bool expired(SSL_SESSION *sess)
 {
-	return (uint64_t) SSL_SESSION_get_time(sess) + (uint64_t) SSL_SESSION_get_timeout(sess)
+	return XSOCK_SSL_SESSION_TIME(sess) + (uint64_t) SSL_SESSION_get_timeout(sess)
 		< (uint64_t) time(NULL);
 }
 

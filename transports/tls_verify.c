@@ -347,7 +347,7 @@ static bool cert_object(zval *zv, zend_class_entry *ce, X509 *cert)
 		return false;
 	}
 	obj = Z_OBJ_P(zv);
-	if (obj->handlers->offset != (int) XtOffsetOf(openssl_cert_object, std)) {
+	if (obj->handlers->offset != (int) XSOCK_OFFSETOF(openssl_cert_object, std)) {
 		zval_ptr_dtor(zv);
 		return false;
 	}

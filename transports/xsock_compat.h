@@ -1,10 +1,91 @@
 /*
- * xsock_compat.h - every OpenSSL-version and OS difference, as positive
- * feature macros.  Function bodies test these, never OPENSSL_VERSION_NUMBER
- * or _WIN32 directly.
+ * xsock_compat.h - every PHP-version, OpenSSL-version and OS difference, as
+ * positive feature macros or small shims.  Function bodies test these,
+ * never PHP_VERSION_ID, OPENSSL_VERSION_NUMBER or _WIN32 directly.
+ *
+ * Support matrix: PHP 8.2 to 8.6, OpenSSL 3.0 and later.  The PHP 8.3, 8.5
+ * and 8.6 entries are written from php-src's sources and UPGRADING notes
+ * (../shared/reference/php-transports-8.3-8.6.md §5); 8.2 and 8.4 are
+ * built and tested.  Included after php.h (xsock_stream.h).
  */
 #ifndef XSOCK_COMPAT_H
 #define XSOCK_COMPAT_H
+
+#include <stddef.h>
+#include <string.h>
+
+/* PHP ----------------------------------------------------------------- */
+
+/*
+ * 8.3: _php_stream_read() sets stream->has_buffered_data while it asks the
+ * transport for more after copying buffered bytes; the transport must not
+ * wait then (bug #51056, xp_socket.c php_sockop_read).
+ */
+#if PHP_VERSION_ID >= 80300
+# define XSOCK_PHP_HAS_BUFFERED_DATA_FLAG 1
+# define XSOCK_STREAM_HAS_BUFFERED_DATA(stream) ((stream)->has_buffered_data)
+#else
+# define XSOCK_STREAM_HAS_BUFFERED_DATA(stream) 0
+#endif
+
+/*
+ * PHP's own transport texts that changed after 8.2 and that xsock follows
+ * on the PHP it is loaded into.  GH-19245 (8.3.26, 8.4.13, 8.5.0): a TLS
+ * accept whose handshake fails says "Cannot enable crypto", where earlier
+ * releases print a stale strerror(errno) ("Success").
+ */
+#if (PHP_VERSION_ID >= 80326 && PHP_VERSION_ID < 80400) || PHP_VERSION_ID >= 80413
+# define XSOCK_PHP_ACCEPT_TLS_TEXT "Cannot enable crypto"
+#else
+# define XSOCK_PHP_ACCEPT_TLS_TEXT NULL
+#endif
+
+/*
+ * 8.3.24 / 8.4.11 (bug #80770): an SNI_server_certs context inherits the
+ * main context's verification settings.  xsock's per-host contexts carry
+ * every setting on every version (README), so nothing depends on this yet;
+ * the macro names the version for tests and future differences.
+ */
+#if (PHP_VERSION_ID >= 80324 && PHP_VERSION_ID < 80400) || PHP_VERSION_ID >= 80411
+# define XSOCK_PHP_SNI_INHERITS_VERIFY 1
+#endif
+
+/*
+ * 8.4 moved php_set_sock_blocking() to main/php_network.h with a bool
+ * argument and a zend_result (PR #15511); 8.2 and 8.3 declare
+ * `int php_set_sock_blocking(php_socket_t, int)` in ext/standard/file.h.
+ * Both return SUCCESS (0) on success.
+ */
+#if PHP_VERSION_ID < 80400
+# include "ext/standard/file.h"
+#endif
+#define XSOCK_SET_SOCK_BLOCKING(fd, on) (php_set_sock_blocking((fd), (on)) == SUCCESS)
+
+/* 8.4 renamed HAVE_SOCKADDR_STORAGE / HAVE_SOCKADDR_SA_LEN to HAVE_STRUCT_... */
+#if defined(HAVE_STRUCT_SOCKADDR_STORAGE) || defined(HAVE_SOCKADDR_STORAGE)
+# define XSOCK_HAVE_SOCKADDR_STORAGE 1
+#endif
+#if defined(HAVE_STRUCT_SOCKADDR_SA_LEN) || defined(HAVE_SOCKADDR_SA_LEN)
+# define XSOCK_HAVE_SOCKADDR_SA_LEN 1
+#endif
+
+/*
+ * 8.6 removed CHECK_NULL_PATH (PR #20155) and XtOffsetOf (PR #21899);
+ * plain C does the same on every version.
+ */
+#define XSOCK_HAS_NUL(p, len) (memchr((p), '\0', (len)) != NULL)
+#define XSOCK_OFFSETOF(type, member) offsetof(type, member)
+
+/*
+ * 8.6 made php_stream_xport_register() void ("registering cannot fail",
+ * PR #22811; read from the PR, not from a release).  xsock counts a
+ * registration as taken either way.
+ */
+#if PHP_VERSION_ID >= 80600
+# define XSOCK_XPORT_REGISTER(name, factory) (php_stream_xport_register((name), (factory)), SUCCESS)
+#else
+# define XSOCK_XPORT_REGISTER(name, factory) php_stream_xport_register((name), (factory))
+#endif
 
 #ifdef PHP_WIN32
 # define XSOCK_WINDOWS 1
@@ -56,11 +137,9 @@
 #ifdef XSOCK_WITH_OPENSSL_HEADERS
 # include <openssl/opensslv.h>
 # include <openssl/ssl.h>
-# if OPENSSL_VERSION_NUMBER >= 0x30000000L
-#  define XSOCK_HAVE_OPENSSL3 1
-# endif
-# ifdef SSL_OP_IGNORE_UNEXPECTED_EOF
-#  define XSOCK_HAVE_IGNORE_UNEXPECTED_EOF 1
+/* configure refuses older libraries with a message; this catches the rest. */
+# if OPENSSL_VERSION_NUMBER < 0x30000000L
+#  error "xsock needs OpenSSL 3.0 or later"
 # endif
 # ifdef TLS1_3_VERSION
 #  define XSOCK_HAVE_TLS13 1
@@ -68,10 +147,14 @@
 # ifdef SSL3_VERSION
 #  define XSOCK_HAVE_SSL3_CONST 1
 # endif
-# if OPENSSL_VERSION_NUMBER >= 0x30000000L
-#  define XSOCK_SSL_get_peer_certificate SSL_get1_peer_certificate
+/*
+ * SSL_SESSION_get_time() returns a long, which overflows in 2038 on ILP32;
+ * OpenSSL 3.3 added the time_t variant and 3.4 deprecated the old one.
+ */
+# if OPENSSL_VERSION_NUMBER >= 0x30300000L
+#  define XSOCK_SSL_SESSION_TIME(sess) ((uint64_t) SSL_SESSION_get_time_ex(sess))
 # else
-#  define XSOCK_SSL_get_peer_certificate SSL_get_peer_certificate
+#  define XSOCK_SSL_SESSION_TIME(sess) ((uint64_t) SSL_SESSION_get_time(sess))
 # endif
 #endif
 

@@ -12,12 +12,15 @@ stream_socket_accept($srv, 2);
 
 /* ext/openssl serves tcp://, so even plain tcp says "tcp_socket/ssl". */
 $label = 'tcp_socket/ssl';
+/* PHP 8.3+: "uri" is the name as given, port 0 and all; fsockopen() passes no scheme. */
+$uri = ['client' => "tcp://$addr", 'accepted' => null, 'server' => 'tcp://127.0.0.1:0',
+	'fsockopen' => '127.0.0.1:' . xsock_port($addr)];
 foreach (['client' => $cli, 'accepted' => $acc, 'server' => $srv, 'fsockopen' => $f] as $what => $s) {
-	$m = stream_get_meta_data($s);
+	$m = compat_meta($s, $uri[$what]);
 	echo $what, ': ', implode(',', array_keys($m)), "\n";
 	echo $what, ': ', $m['stream_type'] === $label ? 'label ok' : $m['stream_type'], "\n";
 }
-var_dump(stream_get_meta_data($cli));
+var_dump(compat_meta($cli, $uri['client']));
 
 /* Sockets have no write buffer option. */
 var_dump(stream_set_write_buffer($cli, 0));

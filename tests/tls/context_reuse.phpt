@@ -48,6 +48,6 @@ cba
 cba
 -- server: certificate and ALPN changed on the listening context between accepts
 alpn: one
-Peer certificate: O = xsock tests, CN = localhost
+Peer certificate: O=xsock tests, CN=localhost
 alpn: two
-Peer certificate: O = xsock tests, CN = other.test
+Peer certificate: O=xsock tests, CN=other.test

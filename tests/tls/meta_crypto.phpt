@@ -9,18 +9,18 @@ if (!extension_loaded('openssl')) die('skip openssl extension needed');
 require __DIR__ . '/../inc/tls.inc';
 
 [$srv, $addr] = xsock_tls_listen(xsock_server_ssl(), 'tlsv1.2');
-echo "listening: ", json_encode(array_keys(stream_get_meta_data($srv))), "\n";
+echo "listening: ", json_encode(array_keys(compat_meta($srv, "tlsv1.2://127.0.0.1:0"))), "\n";
 $w = xsock_tls_worker('
 	xsock_worker_ready();
 	$ctx = stream_context_create(["ssl" => xsock_client_ssl()]);
 	$c = stream_socket_client(' . var_export("tls://$addr", true) . ', $en, $es, 5, STREAM_CLIENT_CONNECT, $ctx);
-	$m = stream_get_meta_data($c);
+	$m = compat_meta($c, ' . var_export("tls://$addr", true) . ');
 	echo "client keys: ", json_encode(array_keys($m)), "\n";
 	echo "client crypto: ", json_encode($m["crypto"]), "\n";
 	fgets($c);
 ');
 $c = stream_socket_accept($srv, 5);
-$m = stream_get_meta_data($c);
+$m = compat_meta($c, null);
 var_dump($m);
 fwrite($c, "done\n");
 echo xsock_peer_wait($w);

@@ -42,7 +42,7 @@ bool(true)
 string(4) "cba
 "
 CONNECTION ESTABLISHED
-Peer certificate: O = xsock tests, CN = xsock test client
+Peer certificate: O=xsock tests, CN=xsock test client
 Verification: OK
 -- PHP client without certificate vs s_server -Verify 1
 bool(true)

@@ -28,23 +28,23 @@ echo xsock_lines($out, '/^Peer certificate/');
 --EXPECT--
 -- a.test
 bool(true)
-Peer certificate: O = xsock tests, CN = a.test
+Peer certificate: O=xsock tests, CN=a.test
 Verification: OK
 hello
 -- b.test
 bool(true)
-Peer certificate: O = xsock tests, CN = b.test
+Peer certificate: O=xsock tests, CN=b.test
 Verification: OK
 hello
 -- c.test
 bool(true)
-Peer certificate: O = xsock tests, CN = localhost
+Peer certificate: O=xsock tests, CN=localhost
 Verification: OK
 hello
 -- A.TEST
 bool(true)
-Peer certificate: O = xsock tests, CN = a.test
+Peer certificate: O=xsock tests, CN=a.test
 Verification: OK
 hello
 -- no SNI sent
-Peer certificate: O = xsock tests, CN = localhost
+Peer certificate: O=xsock tests, CN=localhost

@@ -29,8 +29,8 @@ foreach (['localhost (main context)' => 'localhost', 'a.test (SNI context)' => '
 -- localhost (main context)
 server alpn: h2
 ALPN protocol: h2
-subject=O = xsock tests, CN = localhost
+subject=O=xsock tests, CN=localhost
 -- a.test (SNI context)
 server alpn: h2
 ALPN protocol: h2
-subject=O = xsock tests, CN = a.test
+subject=O=xsock tests, CN=a.test

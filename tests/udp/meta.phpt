@@ -6,7 +6,7 @@ require __DIR__ . '/../inc/compat.inc';
 
 [$srv, $addr] = compat_udp_bind();
 $c = stream_socket_client("udp://$addr");
-var_dump(stream_get_meta_data($c));
+var_dump(compat_meta($c, "udp://$addr"));
 var_dump(stream_get_meta_data($srv)['stream_type']);
 var_dump(stream_get_meta_data(fsockopen('udp://127.0.0.1', xsock_port($addr)))['stream_type']);
 var_dump(stream_set_write_buffer($c, 0));
