@@ -26,13 +26,20 @@ static int io_wait_ms(const xsock_stream *xs)
  * May this read wait for data?  Only on a blocking stream, and from PHP 8.3
  * on not when the same fread() has already taken bytes from PHP's buffer
  * (stream->has_buffered_data): PHP's own plain sockets return those at
- * once there, where 8.2 waited for more first.  TLS streams follow the
- * same rule: a read that already has bytes for the script must not sit
- * out the timeout.
+ * once there, where 8.2 waited for more first.  TLS reads ask
+ * xsock_net_may_wait_tls(), which follows ext/openssl's later change.
  */
 bool xsock_net_may_wait(const php_stream *stream)
 {
 	if (XSOCK_STREAM_HAS_BUFFERED_DATA(stream)) {
+		return false;
+	}
+	return XSOCK_DATA(stream)->net.is_blocked;
+}
+
+bool xsock_net_may_wait_tls(const php_stream *stream)
+{
+	if (XSOCK_TLS_HAS_BUFFERED_DATA(stream)) {
 		return false;
 	}
 	return XSOCK_DATA(stream)->net.is_blocked;

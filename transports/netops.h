@@ -9,6 +9,7 @@
 
 ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count);
 bool xsock_net_may_wait(const php_stream *stream);	/* blocking, and nothing read yet in this fread (8.3+) */
+bool xsock_net_may_wait_tls(const php_stream *stream);	/* the same for TLS reads (8.4.24+, 8.5.9+) */
 /* After a read that got bytes: should the next one poll() before recv()? (netops.c) */
 void xsock_net_read_done(xsock_stream *xs, bool waited, size_t got, size_t count);
 ssize_t xsock_net_write(php_stream *stream, const char *buf, size_t count);

@@ -593,7 +593,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
 	xsock_tls *tls = xs->tls;
-	bool wait = xsock_net_may_wait(stream), waited = false;
+	bool wait = xsock_net_may_wait_tls(stream), waited = false;
 	bool poll_now = wait && poll_first(stream, tls);
 	uint64_t deadline = wait ? xsock_tls_deadline(&xs->net.timeout) : 0;
 	int n, rc = XSOCK_WANT_READ;

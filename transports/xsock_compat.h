@@ -27,6 +27,12 @@
 #else
 # define XSOCK_STREAM_HAS_BUFFERED_DATA(stream) 0
 #endif
+/* ext/openssl's TLS reads honour it only from 8.4.24 and 8.5.9 (PR #22346). */
+#if (PHP_VERSION_ID >= 80424 && PHP_VERSION_ID < 80500) || PHP_VERSION_ID >= 80509
+# define XSOCK_TLS_HAS_BUFFERED_DATA(stream) XSOCK_STREAM_HAS_BUFFERED_DATA(stream)
+#else
+# define XSOCK_TLS_HAS_BUFFERED_DATA(stream) 0
+#endif
 
 /*
  * PHP's own transport texts that changed after 8.2 and that xsock follows
