@@ -365,9 +365,29 @@ static void error_out(php_stream_xport_param *xp, zend_string *err)
 	}
 }
 
+/*
+ * PHP 8.6's keepalive/linger options (sockopt.c), TCP only as in 8.6.  All
+ * are checked here, before any socket exists; -1 with the reason as the
+ * error text (like bindto's "not a string") when one is invalid.
+ */
+static int read_sockopts(php_stream *stream, const xsock_stream *xs, php_stream_xport_param *xp,
+	xsock_sockopts *so)
+{
+	zend_string *err = NULL;
+
+	memset(so, 0, sizeof(*so));
+	if (xs->scheme->kind != XSOCK_KIND_TCP
+			|| xsock_sockopt_read(PHP_STREAM_CONTEXT(stream), so, &err) == XSOCK_OK) {
+		return 0;
+	}
+	error_out(xp, err);
+	return -1;
+}
+
 static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
-	xsock_bind_opts o = {socktype_of(xs), -1, false, false};
+	xsock_sockopts so;
+	xsock_bind_opts o = {socktype_of(xs), -1, false, false, true, &so};
 	zval *v6 = socket_opt(stream, "ipv6_v6only");
 	zend_string *err = NULL;
 	char *host;
@@ -377,6 +397,11 @@ static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	if (host == NULL) {
 		return -1;
 	}
+	if (read_sockopts(stream, xs, xp, &so) != 0) {
+		efree(host);
+		return -1;
+	}
+	o.reuseaddr = xsock_sockopt_reuseaddr(PHP_STREAM_CONTEXT(stream));
 	if (v6 != NULL && Z_TYPE_P(v6) != IS_NULL) {
 		o.v6only = zend_is_true(v6) ? 1 : 0;
 	}
@@ -400,7 +425,8 @@ static int attempt_delay(php_stream *stream)
 int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
-	xsock_connect_opts o = {socktype_of(xs), NULL, false, false, false, XSOCK_ATTEMPT_DELAY_MS};
+	xsock_sockopts so;
+	xsock_connect_opts o = {socktype_of(xs), NULL, false, false, false, XSOCK_ATTEMPT_DELAY_MS, &so};
 	zval *bindto = socket_opt(stream, "bindto");
 	zend_string *err = NULL;
 	char *host;
@@ -414,6 +440,10 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 		if (xp->want_errortext) {
 			xp->outputs.error_text = ZSTR_INIT_LITERAL("local_addr context option is not a string.", 0);
 		}
+		efree(host);
+		return -1;
+	}
+	if (read_sockopts(stream, xs, xp, &so) != 0) {
 		efree(host);
 		return -1;
 	}
@@ -451,11 +481,15 @@ int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 	struct sockaddr_storage sa;
 	socklen_t salen = 0;
 	zend_string *err = NULL;
+	xsock_sockopts so;
 	php_socket_t fd;
 	php_stream *child;
 
 	xp->outputs.client = NULL;
-	if (xsock_sock_accept(xs->net.socket, xp->inputs.timeout, socket_flag(stream, "tcp_nodelay"),
+	if (read_sockopts(stream, xs, xp, &so) != 0) {
+		return -1;
+	}
+	if (xsock_sock_accept(xs->net.socket, xp->inputs.timeout, socket_flag(stream, "tcp_nodelay"), &so,
 			&fd, &sa, &salen, &err, &xp->outputs.error_code) != XSOCK_OK) {
 		error_out(xp, err);
 		return -1;

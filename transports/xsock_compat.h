@@ -38,6 +38,42 @@
 # define XSOCK_HAVE_SO_REUSEPORT 1
 #endif
 
+/*
+ * TCP keepalive and timeout knobs (sockopt.c).  Linux names the idle timer
+ * TCP_KEEPIDLE, macOS TCP_KEEPALIVE; macOS also does not copy it from the
+ * listening socket to accepted ones (PHP 8.6 network.c sets it again after
+ * accept for that reason).  The limits are Linux's (include/net/tcp.h
+ * MAX_TCP_KEEPIDLE/KEEPINTVL/KEEPCNT); elsewhere the kernel decides.
+ */
+#include <limits.h>
+#ifndef XSOCK_WINDOWS
+# include <netinet/tcp.h>
+#endif
+#if defined(TCP_KEEPIDLE)
+# define XSOCK_TCP_KEEPIDLE TCP_KEEPIDLE
+#elif defined(TCP_KEEPALIVE)
+# define XSOCK_TCP_KEEPIDLE TCP_KEEPALIVE
+# define XSOCK_KEEPIDLE_NOT_INHERITED 1
+#endif
+#ifdef __linux__
+# define XSOCK_KEEPIDLE_MAX 32767
+# define XSOCK_KEEPINTVL_MAX 32767
+# define XSOCK_KEEPCNT_MAX 127
+#else
+# define XSOCK_KEEPIDLE_MAX INT_MAX
+# define XSOCK_KEEPINTVL_MAX INT_MAX
+# define XSOCK_KEEPCNT_MAX INT_MAX
+#endif
+#ifdef TCP_USER_TIMEOUT
+# define XSOCK_HAVE_TCP_USER_TIMEOUT 1
+#endif
+/* Darwin's SO_LINGER counts ticks; SO_LINGER_SEC counts seconds (PHP 8.6). */
+#ifdef SO_LINGER_SEC
+# define XSOCK_LINGER_OPT SO_LINGER_SEC
+#else
+# define XSOCK_LINGER_OPT SO_LINGER
+#endif
+
 #ifdef IP_BIND_ADDRESS_NO_PORT
 # define XSOCK_HAVE_BIND_NO_PORT 1
 #endif
