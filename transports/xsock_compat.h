@@ -88,6 +88,26 @@
 # define XSOCK_EINPROGRESS(e) ((e) == EINPROGRESS)
 #endif
 
+/* PHP ----------------------------------------------------------------- */
+
+/*
+ * PHP 8.6 (PR #22193): stream_socket_get_crypto_status() is core's and asks
+ * the transport with a crypto op; older PHP gets xsock's function and the
+ * STREAM_CRYPTO_STATUS_* constants (xsock.c).
+ */
+#ifdef STREAM_XPORT_CRYPTO_OP_GET_STATUS
+# define XSOCK_PHP_HAS_CRYPTO_STATUS 1
+#else
+# define STREAM_CRYPTO_STATUS_NONE 0
+# define STREAM_CRYPTO_STATUS_WANT_READ 1
+# define STREAM_CRYPTO_STATUS_WANT_WRITE 2
+#endif
+
+/* PHP 8.3+ marks a read that already took bytes from PHP's buffer. */
+#if PHP_VERSION_ID >= 80300
+# define XSOCK_PHP_HAS_BUFFERED_DATA 1
+#endif
+
 /* OpenSSL ------------------------------------------------------------- */
 #ifdef XSOCK_WITH_OPENSSL_HEADERS
 # include <openssl/opensslv.h>
