@@ -193,8 +193,7 @@ static PHP_FUNCTION(stream_socket_get_crypto_status)
 }
 
 static const zend_function_entry crypto_status_functions[] = {
-	ZEND_RAW_FENTRY("stream_socket_get_crypto_status", zif_stream_socket_get_crypto_status,
-		arginfo_stream_socket_get_crypto_status, 0)
+	ZEND_FE(stream_socket_get_crypto_status, arginfo_stream_socket_get_crypto_status)
 	ZEND_FE_END
 };
 

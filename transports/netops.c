@@ -481,18 +481,17 @@ int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 	struct sockaddr_storage sa;
 	socklen_t salen = 0;
 	zend_string *err = NULL;
-	xsock_sockopts so;
 	php_socket_t fd;
 	php_stream *child;
 
 	xp->outputs.client = NULL;
-	if (read_sockopts(stream, xs, xp, &so) != 0) {
-		return -1;
-	}
-	if (xsock_sock_accept(xs->net.socket, xp->inputs.timeout, socket_flag(stream, "tcp_nodelay"), &so,
+	if (xsock_sock_accept(xs->net.socket, xp->inputs.timeout, socket_flag(stream, "tcp_nodelay"),
 			&fd, &sa, &salen, &err, &xp->outputs.error_code) != XSOCK_OK) {
 		error_out(xp, err);
 		return -1;
+	}
+	if (xs->scheme->kind == XSOCK_KIND_TCP) {
+		xsock_sockopt_accepted(fd, PHP_STREAM_CONTEXT(stream));
 	}
 	xsock_sock_name_out((struct sockaddr *) &sa, salen,
 		xp->want_textaddr ? &xp->outputs.textaddr : NULL,

@@ -560,7 +560,7 @@ int xsock_sock_bind(const char *host, int port, const xsock_bind_opts *o,
 }
 
 int xsock_sock_accept(php_socket_t srv, struct timeval *timeout, bool nodelay,
-	const xsock_sockopts *sockopts, php_socket_t *fd, struct sockaddr_storage *sa, socklen_t *salen,
+	php_socket_t *fd, struct sockaddr_storage *sa, socklen_t *salen,
 	zend_string **errstr, int *errcode)
 {
 	int rc = xsock_sock_wait(srv, POLLIN, xsock_tv_to_ms(timeout));
@@ -572,7 +572,6 @@ int xsock_sock_accept(php_socket_t srv, struct timeval *timeout, bool nodelay,
 			if (nodelay) {
 				set_int_opt(*fd, IPPROTO_TCP, TCP_NODELAY, 1);
 			}
-			xsock_sockopt_accepted(*fd, sockopts);
 			return XSOCK_OK;
 		}
 	}

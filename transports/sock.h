@@ -41,10 +41,8 @@ int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *opt
 int xsock_sock_bind(const char *host, int port, const xsock_bind_opts *opts,
 	php_socket_t *fd, zend_string **errstr, int *errcode);
 
-/* Wait up to timeout for a client; TCP_NODELAY on it when asked, and what
- * of *sockopts (may be NULL) the platform does not inherit. */
+/* Wait up to timeout for a client; TCP_NODELAY on it when asked. */
 int xsock_sock_accept(php_socket_t srv, struct timeval *timeout, bool nodelay,
-	const xsock_sockopts *sockopts,
 	php_socket_t *fd, struct sockaddr_storage *sa, socklen_t *salen,
 	zend_string **errstr, int *errcode);
 

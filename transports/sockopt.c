@@ -43,6 +43,16 @@ static const int_opt int_opts[] = {
 	{"tcp_user_timeout", XSOCK_SO_USER_TIMEOUT, 0, INT_MAX, offsetof(xsock_sockopts, user_timeout), " (milliseconds)"},
 };
 
+/* A double as zend_long, capped at the ends (NaN: false). */
+static bool double_to_long(double d, zend_long *out)
+{
+	if (zend_isnan(d)) {
+		return false;
+	}
+	*out = d >= (double) ZEND_LONG_MAX ? ZEND_LONG_MAX : (d <= (double) ZEND_LONG_MIN ? ZEND_LONG_MIN : (zend_long) d);
+	return true;
+}
+
 /* zval_get_long()'s inputs that mean a number; "abc", arrays, null do not. */
 static bool to_long(const zval *v, zend_long *out)
 {
@@ -57,19 +67,13 @@ static bool to_long(const zval *v, zend_long *out)
 			*out = Z_TYPE_P(v) == IS_TRUE;
 			return true;
 		case IS_DOUBLE:
-			d = Z_DVAL_P(v);
-			if (zend_isnan(d) || zend_isinf(d)) {
-				return false;
-			}
-			*out = zend_dval_to_lval_cap(d);
-			return true;
+			return double_to_long(Z_DVAL_P(v), out);
 		case IS_STRING:
 			switch (is_numeric_string(Z_STRVAL_P(v), Z_STRLEN_P(v), out, &d, false)) {
 				case IS_LONG:
 					return true;
 				case IS_DOUBLE:
-					*out = zend_dval_to_lval_cap(d);
-					return !zend_isnan(d);
+					return double_to_long(d, out);
 				default:
 					return false;
 			}
@@ -192,11 +196,19 @@ bool xsock_sockopt_apply(php_socket_t fd, const xsock_sockopts *o)
 	return ok;
 }
 
-void xsock_sockopt_accepted(php_socket_t fd, const xsock_sockopts *o)
+void xsock_sockopt_accepted(php_socket_t fd, php_stream_context *ctx)
 {
 #ifdef XSOCK_KEEPIDLE_NOT_INHERITED
-	if (o != NULL && (o->mask & XSOCK_SO_KEEPIDLE)) {
-		set_int(fd, IPPROTO_TCP, XSOCK_TCP_KEEPIDLE, o->keepidle);
+	xsock_sockopts o;
+	zend_string *err = NULL;
+
+	/* The bind checked these values; a context changed since then is ignored here. */
+	if (xsock_sockopt_read(ctx, &o, &err) != XSOCK_OK) {
+		zend_string_release(err);
+		return;
+	}
+	if (o.mask & XSOCK_SO_KEEPIDLE) {
+		set_int(fd, IPPROTO_TCP, XSOCK_TCP_KEEPIDLE, o.keepidle);
 	}
 #endif
 }

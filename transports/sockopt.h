@@ -39,7 +39,11 @@ bool xsock_sockopt_reuseaddr(php_stream_context *ctx);
 /* Apply *o to fd before connect/bind; false with errno set when the kernel refuses. */
 bool xsock_sockopt_apply(php_socket_t fd, const xsock_sockopts *o);
 
-/* After accept(): what the platform does not copy from the listening socket. */
-void xsock_sockopt_accepted(php_socket_t fd, const xsock_sockopts *o);
+/*
+ * After accept(): what the platform does not copy from the listening
+ * socket (macOS: the keepalive idle time), from the server's context.
+ * Nothing to do, and nothing read, where the kernel copies it all (Linux).
+ */
+void xsock_sockopt_accepted(php_socket_t fd, php_stream_context *ctx);
 
 #endif

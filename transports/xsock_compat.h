@@ -93,11 +93,14 @@
 /*
  * PHP 8.6 (PR #22193): stream_socket_get_crypto_status() is core's and asks
  * the transport with a crypto op; older PHP gets xsock's function and the
- * STREAM_CRYPTO_STATUS_* constants (xsock.c).
+ * STREAM_CRYPTO_STATUS_* constants (xsock.c).  The op is a member of the
+ * enum in php_stream_xport_crypto_param (as SETUP and ENABLE are in 8.2),
+ * which #ifdef cannot see, hence the version as well.
  */
-#ifdef STREAM_XPORT_CRYPTO_OP_GET_STATUS
+#if defined(STREAM_XPORT_CRYPTO_OP_GET_STATUS) || PHP_VERSION_ID >= 80600
 # define XSOCK_PHP_HAS_CRYPTO_STATUS 1
-#else
+#endif
+#ifndef STREAM_CRYPTO_STATUS_NONE
 # define STREAM_CRYPTO_STATUS_NONE 0
 # define STREAM_CRYPTO_STATUS_WANT_READ 1
 # define STREAM_CRYPTO_STATUS_WANT_WRITE 2

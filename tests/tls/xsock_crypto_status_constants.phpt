@@ -2,7 +2,8 @@
 tls (xsock only on PHP < 8.6): STREAM_CRYPTO_STATUS_* constants; stream_socket_get_crypto_status() is NONE on streams without TLS
 --SKIPIF--
 <?php
-if (!function_exists('stream_socket_get_crypto_status')) die('skip stream_socket_get_crypto_status() needs PHP 8.6 or xsock');
+/* Runs with xsock (which offers the function on 8.2-8.5) and on PHP 8.6. */
+if (!function_exists('stream_socket_get_crypto_status') && !extension_loaded('xsock')) die('skip stream_socket_get_crypto_status() needs PHP 8.6 or xsock');
 ?>
 --FILE--
 <?php
