@@ -5,21 +5,30 @@
  * tcp_user_timeout.  On 8.2-8.5 PHP ignores these names, so offering them
  * changes nothing an existing script relies on.
  *
- * What was confirmed in php-src (main/network.c, main/streams/xp_socket.c of
- * the 8.6 line, tests ext/standard/tests/network/so_keepalive*.phpt,
- * so_linger.phpt, so_reuseaddr.phpt):
+ * Confirmed from the PRs' code (main/network.c, main/streams/xp_socket.c as
+ * in the author's php-src tree, bukka/php-src, after the merges) and the
+ * tests php/php-src carries (ext/standard/tests/network/so_keepalive.phpt,
+ * so_keepalive_string.phpt, so_linger.phpt, so_reuseaddr.phpt):
  *  - the integers are read with zval_get_long(), so "80" works (PR #20805);
  *  - client sockets get them before connect(), server sockets before bind();
  *    accepted sockets inherit them from the listening socket (the kernel
  *    copies them; macOS's TCP_KEEPALIVE is set again after accept);
  *  - so_linger <= 0 gives {l_onoff 0}, larger values are capped at 65535;
- *  - so_reuseaddr => false leaves SO_REUSEADDR off before bind;
- *  - only TCP streams (and TLS over them) read them, never udp://.
+ *  - so_keepalive => false: 8.6 leaves SO_KEEPALIVE alone, xsock sets it
+ *    to 0; the kernel's default is off, so the socket ends up the same;
+ *  - so_reuseaddr => false leaves SO_REUSEADDR off before bind (any bind,
+ *    udp:// too);
+ *  - the others are read by TCP streams (and TLS over them), not udp://.
  * Where xsock differs on purpose: PHP 8.6 passes any value to setsockopt()
  * and ignores its failure, so tcp_keepidle => "abc" or 0 connects with no
  * keepalive tuning and no word.  xsock checks every value first and fails
  * the connect or bind with a reason in $errstr (README, differences table).
- * PHP 8.6 prints no warning text of its own here that xsock could match.
+ * PHP 8.6 prints no warning text of its own here that xsock could match;
+ * the wording follows php-src's later so_rcvbuf check (PR #23406, "...
+ * context option must be between 1 and 2147483647").
+ * Not confirmed: the 8.6.0 tarball itself (the search index holds the
+ * branches, not the release), and whether PR #19967 (so_reuseaddr) landed
+ * before 8.6.0 or only after; its test is in php/php-src.
  */
 #include "sockopt.h"
 
