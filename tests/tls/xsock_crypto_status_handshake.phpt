@@ -96,6 +96,25 @@ while ($got === '' && microtime(true) < $end) {
 	}
 }
 var_dump($got, stream_socket_get_crypto_status($c));
+echo "-- a read that finishes from PHP's buffer\n";
+fwrite($s, "abcde");
+$got = '';
+while ($got === '' && microtime(true) < $end) {
+	$rd = [$p1, $p2, $c];
+	$wr = $ex = null;
+	stream_select($rd, $wr, $ex, 1);
+	relay($rd, $p1, $p2);
+	$got = fread($c, 1);
+}
+var_dump($got, fread($c, 10));
+/*
+ * fread() took "bcde" from PHP's buffer, then asked the socket for more and
+ * got nothing.  PHP 8.3+ marks that extra read (has_buffered_data), so it
+ * leaves no WANT_READ behind (PHP 8.6, PR #22332); PHP 8.2 does not mark
+ * it, and there the status says where more bytes would come from.
+ */
+var_dump(stream_socket_get_crypto_status($c) === (PHP_VERSION_ID >= 80300
+	? STREAM_CRYPTO_STATUS_NONE : STREAM_CRYPTO_STATUS_WANT_READ));
 echo "-- write\n";
 var_dump(fwrite($c, "ping"), stream_socket_get_crypto_status($c));
 ?>
@@ -107,6 +126,10 @@ string(0) ""
 bool(true)
 string(4) "pong"
 int(0)
+-- a read that finishes from PHP's buffer
+string(1) "a"
+string(4) "bcde"
+bool(true)
 -- write
 int(4)
 int(0)
