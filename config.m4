@@ -51,7 +51,7 @@ if test "$PHP_XSOCK" != "no"; then
 
   dnl Sources grouped per folder: the glue at the root, one file per
   dnl transport or concern under transports/.
-  XSOCK_TRANSPORTS="transports/scheme.c transports/addr.c transports/sock.c transports/netops.c \
+  XSOCK_TRANSPORTS="transports/scheme.c transports/addr.c transports/sock.c transports/sockopt.c transports/netops.c \
     transports/tcp.c transports/udp.c transports/tls.c transports/tls_config.c \
     transports/tls_verify.c transports/tls_server.c transports/tls_bio.c \
     transports/tls_error.c transports/tls_session.c transports/tls_diag.c"

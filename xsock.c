@@ -39,6 +39,9 @@ size_t xsock_default_chunk_size(void)
 	return n < 1 ? 8192 : (n > 16 * 1024 * 1024 ? 16 * 1024 * 1024 : (size_t) n);
 }
 
+static zend_result register_crypto_status(int module_number);
+static void unregister_crypto_status(void);
+
 static PHP_MINIT_FUNCTION(xsock)
 {
 #if defined(COMPILE_DL_XSOCK) && defined(ZTS)
@@ -59,7 +62,7 @@ static PHP_MINIT_FUNCTION(xsock)
 		return FAILURE;
 	}
 	REGISTER_INI_ENTRIES();
-	if (xsock_tls_minit() != SUCCESS) {
+	if (xsock_tls_minit() != SUCCESS || register_crypto_status(module_number) != SUCCESS) {
 		return FAILURE;
 	}
 	return xsock_scheme_register_all(XSOCK_G(transports));
@@ -71,6 +74,7 @@ static PHP_MSHUTDOWN_FUNCTION(xsock)
 		return SUCCESS;
 	}
 	xsock_scheme_unregister_all();
+	unregister_crypto_status();
 	xsock_tls_mshutdown();
 	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
@@ -162,6 +166,71 @@ PHP_FUNCTION(xsock_enable_crypto)
 	}
 	RETURN_TRUE;
 }
+
+#ifndef XSOCK_PHP_HAS_CRYPTO_STATUS
+/*
+ * PHP 8.6's stream_socket_get_crypto_status() for PHP 8.2-8.5, registered
+ * only when PHP has no function of that name (MINIT).  Not in
+ * xsock.stub.php: on 8.6 the name is core's, so the entry must not be in
+ * ext_functions.  Streams that are not xsock's (files, PHP's own
+ * transports) have no status to give: NONE, as for a plain stream.
+ */
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_stream_socket_get_crypto_status, 0, 1, IS_LONG, 0)
+	ZEND_ARG_INFO(0, stream)
+ZEND_END_ARG_INFO()
+
+static PHP_FUNCTION(stream_socket_get_crypto_status)
+{
+	zval *zstream;
+	php_stream *stream;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_RESOURCE(zstream)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_stream_from_zval(stream, zstream);
+	RETURN_LONG(is_xsock_tcp(stream) ? xsock_tls_status(XSOCK_DATA(stream)) : STREAM_CRYPTO_STATUS_NONE);
+}
+
+static const zend_function_entry crypto_status_functions[] = {
+	ZEND_FE(stream_socket_get_crypto_status, arginfo_stream_socket_get_crypto_status)
+	ZEND_FE_END
+};
+
+static bool crypto_status_registered;	/* ours, so MSHUTDOWN takes it out again */
+
+/* The function and STREAM_CRYPTO_STATUS_* where PHP lacks them (8.2-8.5). */
+static zend_result register_crypto_status(int module_number)
+{
+	if (zend_get_constant_str(ZEND_STRL("STREAM_CRYPTO_STATUS_NONE")) == NULL) {
+		REGISTER_LONG_CONSTANT("STREAM_CRYPTO_STATUS_NONE", STREAM_CRYPTO_STATUS_NONE, CONST_PERSISTENT);
+		REGISTER_LONG_CONSTANT("STREAM_CRYPTO_STATUS_WANT_READ", STREAM_CRYPTO_STATUS_WANT_READ, CONST_PERSISTENT);
+		REGISTER_LONG_CONSTANT("STREAM_CRYPTO_STATUS_WANT_WRITE", STREAM_CRYPTO_STATUS_WANT_WRITE, CONST_PERSISTENT);
+	}
+	if (zend_hash_str_exists(CG(function_table), ZEND_STRL("stream_socket_get_crypto_status"))) {
+		return SUCCESS;
+	}
+	crypto_status_registered = zend_register_functions(NULL, crypto_status_functions, NULL, MODULE_PERSISTENT) == SUCCESS;
+	return crypto_status_registered ? SUCCESS : FAILURE;
+}
+
+static void unregister_crypto_status(void)
+{
+	if (crypto_status_registered) {
+		zend_unregister_functions(crypto_status_functions, -1, NULL);
+		crypto_status_registered = false;
+	}
+}
+#else
+static zend_result register_crypto_status(int module_number)
+{
+	return SUCCESS;
+}
+
+static void unregister_crypto_status(void)
+{
+}
+#endif
 
 PHP_FUNCTION(xsock_transports)
 {

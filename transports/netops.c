@@ -370,9 +370,29 @@ static void error_out(php_stream_xport_param *xp, zend_string *err)
 	}
 }
 
+/*
+ * PHP 8.6's keepalive/linger options (sockopt.c), TCP only as in 8.6.  All
+ * are checked here, before any socket exists; -1 with the reason as the
+ * error text (like bindto's "not a string") when one is invalid.
+ */
+static int read_sockopts(php_stream *stream, const xsock_stream *xs, php_stream_xport_param *xp,
+	xsock_sockopts *so)
+{
+	zend_string *err = NULL;
+
+	memset(so, 0, sizeof(*so));
+	if (xs->scheme->kind != XSOCK_KIND_TCP
+			|| xsock_sockopt_read(PHP_STREAM_CONTEXT(stream), so, &err) == XSOCK_OK) {
+		return 0;
+	}
+	error_out(xp, err);
+	return -1;
+}
+
 static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
-	xsock_bind_opts o = {socktype_of(xs), -1, false, false};
+	xsock_sockopts so;
+	xsock_bind_opts o = {socktype_of(xs), -1, false, false, true, &so};
 	zval *v6 = socket_opt(stream, "ipv6_v6only");
 	zend_string *err = NULL;
 	char *host;
@@ -382,6 +402,11 @@ static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	if (host == NULL) {
 		return -1;
 	}
+	if (read_sockopts(stream, xs, xp, &so) != 0) {
+		efree(host);
+		return -1;
+	}
+	o.reuseaddr = xsock_sockopt_reuseaddr(PHP_STREAM_CONTEXT(stream));
 	if (v6 != NULL && Z_TYPE_P(v6) != IS_NULL) {
 		o.v6only = zend_is_true(v6) ? 1 : 0;
 	}
@@ -405,7 +430,8 @@ static int attempt_delay(php_stream *stream)
 int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
-	xsock_connect_opts o = {socktype_of(xs), NULL, false, false, false, XSOCK_ATTEMPT_DELAY_MS};
+	xsock_sockopts so;
+	xsock_connect_opts o = {socktype_of(xs), NULL, false, false, false, XSOCK_ATTEMPT_DELAY_MS, &so};
 	zval *bindto = socket_opt(stream, "bindto");
 	zend_string *err = NULL;
 	char *host;
@@ -419,6 +445,10 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 		if (xp->want_errortext) {
 			xp->outputs.error_text = ZSTR_INIT_LITERAL("local_addr context option is not a string.", 0);
 		}
+		efree(host);
+		return -1;
+	}
+	if (read_sockopts(stream, xs, xp, &so) != 0) {
 		efree(host);
 		return -1;
 	}
@@ -464,6 +494,9 @@ int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 			&fd, &sa, &salen, &err, &xp->outputs.error_code) != XSOCK_OK) {
 		error_out(xp, err);
 		return -1;
+	}
+	if (xs->scheme->kind == XSOCK_KIND_TCP) {
+		xsock_sockopt_accepted(fd, PHP_STREAM_CONTEXT(stream));
 	}
 	xsock_sock_name_out((struct sockaddr *) &sa, salen,
 		xp->want_textaddr ? &xp->outputs.textaddr : NULL,

@@ -300,6 +300,11 @@ static bool he_start(he_run *run, const xsock_connect_opts *o, const he_bind *b,
 	if (o->broadcast) {
 		set_int_opt(fd, SOL_SOCKET, SO_BROADCAST, 1);
 	}
+	if (!xsock_sockopt_apply(fd, o->sockopts)) {
+		run->last_errno = php_socket_errno();
+		closesocket(fd);
+		return false;
+	}
 	rc = connect(fd, sa, sa_len(sa));
 	if (rc == 0) {
 		*done = fd;
@@ -504,8 +509,10 @@ static php_socket_t bind_one(struct sockaddr *sa, const xsock_bind_opts *o, int 
 		*err = php_socket_errno();
 		return SOCK_ERR;
 	}
-	/* PHP servers always set SO_REUSEADDR (network.c:501). */
-	set_int_opt(fd, SOL_SOCKET, SO_REUSEADDR, 1);
+	/* PHP servers set SO_REUSEADDR (network.c:501) unless 8.6's so_reuseaddr says no. */
+	if (o->reuseaddr) {
+		set_int_opt(fd, SOL_SOCKET, SO_REUSEADDR, 1);
+	}
 #ifdef IPV6_V6ONLY
 	if (sa->sa_family == AF_INET6 && o->v6only >= 0) {
 		set_int_opt(fd, IPPROTO_IPV6, IPV6_V6ONLY, o->v6only);
@@ -519,7 +526,7 @@ static php_socket_t bind_one(struct sockaddr *sa, const xsock_bind_opts *o, int 
 	if (o->broadcast) {
 		set_int_opt(fd, SOL_SOCKET, SO_BROADCAST, 1);
 	}
-	if (bind(fd, sa, sa_len(sa)) == 0) {
+	if (xsock_sockopt_apply(fd, o->sockopts) && bind(fd, sa, sa_len(sa)) == 0) {
 		return fd;
 	}
 	*err = php_socket_errno();

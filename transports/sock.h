@@ -5,6 +5,7 @@
 #define XSOCK_SOCK_H
 
 #include "xsock_stream.h"
+#include "sockopt.h"
 
 /* What a connect needs besides the target; read from the `socket` context. */
 typedef struct _xsock_connect_opts {
@@ -14,6 +15,7 @@ typedef struct _xsock_connect_opts {
 	bool broadcast;				/* socket.so_broadcast (udp) */
 	bool async;					/* STREAM_CLIENT_ASYNC_CONNECT */
 	int attempt_delay_ms;		/* socket.happy_eyeballs_delay; RFC 8305 §5, default 250 */
+	const xsock_sockopts *sockopts;	/* keepalive, linger, user timeout for each attempt; NULL = none */
 } xsock_connect_opts;
 
 typedef struct _xsock_bind_opts {
@@ -21,6 +23,8 @@ typedef struct _xsock_bind_opts {
 	int v6only;					/* -1 = OS default, 0, 1 (socket.ipv6_v6only) */
 	bool reuseport;				/* socket.so_reuseport */
 	bool broadcast;				/* socket.so_broadcast (udp) */
+	bool reuseaddr;				/* socket.so_reuseaddr, default true (PHP 8.6) */
+	const xsock_sockopts *sockopts;	/* set on the listening socket, inherited by accepted ones; NULL = none */
 } xsock_bind_opts;
 
 #define XSOCK_ATTEMPT_DELAY_MS 250

@@ -197,6 +197,17 @@ static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
 
 static int tcp_crypto(php_stream *stream, php_stream_xport_crypto_param *cp)
 {
+#ifdef XSOCK_PHP_HAS_CRYPTO_STATUS
+	/*
+	 * PHP 8.6's stream_socket_get_crypto_status().  Not confirmed from
+	 * php-src: that the answer goes to outputs.returncode (the DTLS branch
+	 * answers its GET_STATUS that way).
+	 */
+	if (cp->op == STREAM_XPORT_CRYPTO_OP_GET_STATUS) {
+		cp->outputs.returncode = xsock_tls_status(XSOCK_DATA(stream));
+		return PHP_STREAM_OPTION_RETURN_OK;
+	}
+#endif
 	if (cp->op == STREAM_XPORT_CRYPTO_OP_SETUP) {
 		cp->outputs.returncode = xsock_tls_setup(stream, cp->inputs.method, cp->inputs.session);
 	} else {

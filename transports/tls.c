@@ -294,6 +294,22 @@ static void handshake_failed(php_stream *stream, xsock_tls *tls, int n)
 	xsock_tls_err_reset();
 }
 
+/*
+ * stream_socket_get_crypto_status() (PHP 8.6, PR #22193): each handshake
+ * step, read and write starts at NONE and ends at the direction OpenSSL
+ * waits for, so a non-blocking caller knows what to stream_select() on.
+ */
+static void status_set(xsock_tls *tls, int want)
+{
+	tls->status = want == XSOCK_WANT_WRITE ? STREAM_CRYPTO_STATUS_WANT_WRITE
+		: (want == XSOCK_WANT_READ ? STREAM_CRYPTO_STATUS_WANT_READ : STREAM_CRYPTO_STATUS_NONE);
+}
+
+int xsock_tls_status(const xsock_stream *xs)
+{
+	return xs->tls != NULL ? xs->tls->status : STREAM_CRYPTO_STATUS_NONE;
+}
+
 /* 1 done, 0 would block (non-blocking stream), -1 failed with a warning. */
 static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 {
@@ -302,6 +318,7 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 
 	for (;;) {
 		xsock_tls_err_reset();
+		tls->status = STREAM_CRYPTO_STATUS_NONE;
 		n = SSL_do_handshake(tls->ssl);
 		if (n == 1) {
 			return 1;
@@ -311,6 +328,7 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 			handshake_failed(stream, tls, n);
 			return -1;
 		}
+		status_set(tls, err == SSL_ERROR_WANT_WRITE ? XSOCK_WANT_WRITE : XSOCK_WANT_READ);
 		if (!xs->net.is_blocked) {
 			return 0;
 		}
@@ -583,6 +601,21 @@ static bool read_wait(xsock_stream *xs, xsock_tls *tls, int want, uint64_t deadl
 }
 
 /*
+ * A read PHP makes after it already took bytes from its buffer for the
+ * same fread() found nothing: the script got data, so it must not be told
+ * to wait (PHP 8.6, PR #22332).  PHP 8.2 does not mark such reads; there
+ * the status says WANT_READ, which is still where the next bytes come from.
+ */
+static bool supplemental_read(const php_stream *stream)
+{
+#ifdef XSOCK_PHP_HAS_BUFFERED_DATA
+	return stream->has_buffered_data;
+#else
+	return false;
+#endif
+}
+
+/*
  * Read decrypted bytes.  A blocking stream waits up to its timeout, also
  * when a record held no application data (TLS 1.3 NewSessionTicket,
  * KeyUpdate), so those can never hang a read past the timeout; a
@@ -609,6 +642,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 			}
 		}
 		xsock_tls_err_reset();
+		tls->status = STREAM_CRYPTO_STATUS_NONE;
 		n = SSL_read(tls->ssl, buf, (int) count);
 		if (reneg_tripped(stream, tls)) {
 			return 0;
@@ -626,6 +660,9 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 		if (rc == XSOCK_OK || rc == XSOCK_ERR) {
 			stream->eof = 1;
 			return 0;
+		}
+		if (!supplemental_read(stream)) {
+			status_set(tls, rc);
 		}
 		if (!wait) {
 			idle_buffers(tls);
@@ -650,12 +687,14 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 
 	while (done < count) {
 		xsock_tls_err_reset();
+		tls->status = STREAM_CRYPTO_STATUS_NONE;
 		n = SSL_write(tls->ssl, buf + done, (int) MIN(count - done, INT_MAX));
 		if (n > 0) {
 			done += (size_t) n;
 			continue;
 		}
 		rc = xsock_tls_ssl_error(stream, n, NULL);
+		status_set(tls, rc);
 		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked) {
 			break;
 		}

@@ -37,6 +37,9 @@ int xsock_tls_accept(php_stream *server, php_stream *child);
 
 bool xsock_tls_active(const xsock_stream *xs);
 
+/* stream_socket_get_crypto_status(): STREAM_CRYPTO_STATUS_*; NONE without TLS. */
+int xsock_tls_status(const xsock_stream *xs);
+
 /* Stream ops while TLS is active; same return contract as php_stream_ops. */
 ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count);
 ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count);
