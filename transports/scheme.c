@@ -10,6 +10,7 @@
 #include "netops.h"
 #include "tls.h"
 #include "transports.h"
+#include "newer_php.h"
 #include "ext/standard/file.h"
 
 #define M(v) STREAM_CRYPTO_METHOD_##v##_CLIENT
@@ -152,10 +153,19 @@ static int method_for(const xsock_scheme *row, php_stream_context *ctx)
 	return STREAM_CRYPTO_METHOD_TLS_ANY_CLIENT;
 }
 
-/* The TLS name of "host:port": none for "[v6]:port", trailing dots cut (xp_ssl.c:2728). */
-static char *url_name(const char *res, size_t len, bool persistent)
+/*
+ * The TLS name of "host:port": none for "[v6]:port", trailing dots cut
+ * (xp_ssl.c:2728); on PHP 8.5+ from the context's uri_parser_class when
+ * it names one.
+ */
+static char *url_name(const char *res, size_t len, bool persistent, php_stream_context *ctx)
 {
 	xsock_addr a;
+	char *name;
+
+	if (xsock_uri_parser_name(ctx, res, len, persistent, &name)) {
+		return name;
+	}
 
 	if (xsock_addr_parse(res, len, &a) != XSOCK_ADDR_OK || a.bracketed) {
 		return NULL;
@@ -183,7 +193,7 @@ static xsock_stream *new_data(const xsock_scheme *row, const char *res, size_t l
 		}
 		xs->enable_on_connect = row->tls_on_connect;
 		xs->method = row->tls_on_connect ? method_for(row, ctx) : 0;
-		xs->url_name = url_name(res, len, persistent);
+		xs->url_name = url_name(res, len, persistent, ctx);
 	}
 	return xs;
 }

@@ -57,6 +57,14 @@
 #endif
 
 /*
+ * 8.5: the `ssl` option uri_parser_class picks the parser that derives the
+ * TLS peer name (RFC url_parsing_api; newer_php.c).
+ */
+#if PHP_VERSION_ID >= 80500
+# define XSOCK_PHP_HAS_URI_PARSER_OPTION 1
+#endif
+
+/*
  * 8.4 moved php_set_sock_blocking() to main/php_network.h with a bool
  * argument and a zend_result (PR #15511); 8.2 and 8.3 declare
  * `int php_set_sock_blocking(php_socket_t, int)` in ext/standard/file.h.
