@@ -147,7 +147,7 @@ function refusal(string $target): ?string
 $job = tempnam(sys_get_temp_dir(), 'xsockaddr');
 file_put_contents($job, serialize(['P' => $P, 'F' => $F, 'clients' => $clients, 'servers' => $servers]));
 $code = <<<'PHP'
-	$job = unserialize(file_get_contents($argv[1]));
+	$job = unserialize(file_get_contents(JOB));
 	$known = [$job['P'] => 'P', $job['F'] => 'F'];
 	$warnings = [];
 	set_error_handler(function ($no, $msg) use (&$warnings) {
@@ -175,18 +175,15 @@ $code = <<<'PHP'
 			fclose($s);
 		}
 	}
-	file_put_contents($argv[1] . '.' . (extension_loaded('xsock') ? 'xsock' : 'php'), serialize($out));
+	file_put_contents(JOB . '.' . (extension_loaded('xsock') ? 'xsock' : 'php'), serialize($out));
 	xsock_worker_ready('done');
 	PHP;
 $t0 = microtime(true);
 $results = [];
 /* One after the other: both bind port F, which must be free for each. */
+$code = 'const JOB = ' . var_export($job, true) . ";\n" . $code;
 foreach (['php' => false, 'xsock' => true] as $mode => $xsock) {
-	$file = tempnam(sys_get_temp_dir(), 'xsockw');
-	file_put_contents($file, "<?php\nrequire " . var_export(__DIR__ . '/../inc/worker.inc', true) . ";\n$code");
-	$w = xsock_proc_start(xsock_test_php($xsock) . ' ' . escapeshellarg($file) . ' ' . escapeshellarg($job),
-		'/^READY (\S*)/', 60.0, $file);
-	xsock_proc_stop($w);
+	xsock_proc_stop(xsock_worker_start($code, 60.0, $xsock));
 	$results[$mode] = unserialize(file_get_contents("$job.$mode"));
 	unlink("$job.$mode");
 }
