@@ -11,7 +11,7 @@ extern zend_module_entry xsock_module_entry;
 
 ZEND_BEGIN_MODULE_GLOBALS(xsock)
 	char *transports;		/* xsock.transports: "all" or a list of scheme names (PHP_INI_SYSTEM) */
-	zend_long chunk_size;	/* xsock.chunk_size: bytes per stream read/write call; default 65536 */
+	zend_long chunk_size;	/* xsock.chunk_size: bytes per refill of PHP's read buffer; default 8192, PHP's */
 ZEND_END_MODULE_GLOBALS(xsock)
 
 ZEND_EXTERN_MODULE_GLOBALS(xsock)

@@ -23,12 +23,15 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("xsock.transports", "all", PHP_INI_SYSTEM, OnUpdateString,
 		transports, zend_xsock_globals, xsock_globals)
 	/*
-	 * PHP's stream layer hands a socket at most chunk_size bytes per read
-	 * and per write call: with PHP's 8 KiB, a 64 KiB fwrite() is eight
-	 * send() calls (eight half-full TLS records) and a 64 KiB fread() reads
-	 * 8 KiB.  xsock streams start at 64 KiB; 8192 gives back PHP's value.
+	 * The chunk size is how much one refill of PHP's read buffer asks for,
+	 * and the buffer keeps that size for the stream's life: a client that
+	 * fgets() one line after a 70 KB burst holds 64 KiB with a 64 KiB
+	 * chunk, 8 KiB with PHP's.  So xsock starts streams at PHP's 8192;
+	 * fread()s of 8 KiB and more skip the buffer anyway (tcp.c direct
+	 * reads), and PHP 8 does not split writes by chunk size.  A larger
+	 * value still buys fewer refills to line-oriented readers of bulk data.
 	 */
-	STD_PHP_INI_ENTRY("xsock.chunk_size", "65536", PHP_INI_ALL, OnUpdateLong,
+	STD_PHP_INI_ENTRY("xsock.chunk_size", "8192", PHP_INI_ALL, OnUpdateLong,
 		chunk_size, zend_xsock_globals, xsock_globals)
 PHP_INI_END()
 

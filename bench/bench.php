@@ -18,7 +18,8 @@
  * (ceiling load), the same program in both modes.
  *
  * Keys: secs (time bound of a rate benchmark), max (count bound), mib
- * (bulk size), conns (rss_idle), clients, trips, reqsize (select), certs.
+ * (bulk size), conns (rss_idle, mem_burst), burst (mem_burst), clients,
+ * trips, reqsize (select), certs.
  */
 
 const CHUNK = 65536;
@@ -26,7 +27,7 @@ const CHUNK = 65536;
 function opts(array $argv): array
 {
 	$o = [
-		'secs' => 1.0, 'max' => 1000000, 'mib' => 256, 'conns' => 300,
+		'secs' => 1.0, 'max' => 1000000, 'mib' => 256, 'conns' => 300, 'burst' => 70000,
 		'clients' => 200, 'trips' => 1000, 'reqsize' => 128,
 		'certs' => __DIR__ . '/certs',
 	];
@@ -266,6 +267,21 @@ function serve_hold(array $o): void
 	}
 }
 
+/* Accept, send one line and a burst behind it, close; until killed. */
+function serve_burst(array $o): void
+{
+	$srv = listen('tcp', null);
+	$burst = "first line\n" . str_repeat('x', (int) $o['burst']);
+	$end = microtime(true) + 180;
+	while (microtime(true) < $end) {
+		$c = @stream_socket_accept($srv, 1);
+		if ($c) {
+			write_full($c, $burst);
+			fclose($c);
+		}
+	}
+}
+
 /* ---- clients ---- */
 
 function run_bulk(array $o, bool $tls): void
@@ -346,6 +362,37 @@ function run_rss(array $o): void
 	}
 	peer_stop($peer);
 	result(($after - $before) / $o['conns'], 'KiB/conn', $info);
+}
+
+/*
+ * What a client holds per connection once it has read one line of a burst
+ * with fgets(): PHP's read buffer keeps the size of the chunk it was
+ * filled with.  memory_get_usage() (Zend's heap, where stream buffers
+ * live), so the figure is the streams' own, not the allocator's pages.
+ */
+function run_mem_burst(array $o): void
+{
+	$peer = peer_start(self_cmd('serve', 'mem_burst', $o));
+	/* The first connection allocates what is per process, not per connection. */
+	$held = [connect('tcp', $peer['port'])];
+	fgets($held[0]);
+	$before = memory_get_usage();
+	for ($i = 0; $i < $o['conns']; $i++) {
+		$s = connect('tcp', $peer['port']);
+		if (fgets($s) !== "first line\n") {
+			fail('no first line');
+		}
+		$held[] = $s;
+	}
+	$after = memory_get_usage();
+	/* stream_set_chunk_size() answers with the old size; that stream is closed next. */
+	$info = sprintf('%d conns, %d-byte bursts, %.0f -> %.0f KiB, chunk %d', $o['conns'], $o['burst'],
+		$before / 1024, $after / 1024, stream_set_chunk_size($held[0], 8192));
+	foreach ($held as $s) {
+		fclose($s);
+	}
+	peer_stop($peer);
+	result(($after - $before) / 1024 / $o['conns'], 'KiB/conn', $info);
 }
 
 /*
@@ -484,6 +531,9 @@ function main(array $argv): void
 			break;
 		case $bench === 'rss_idle':
 			$serve ? serve_hold($o) : run_rss($o);
+			break;
+		case $bench === 'mem_burst':
+			$serve ? serve_burst($o) : run_mem_burst($o);
 			break;
 		case $bench === 'select' && !$serve:
 			run_select($o);

@@ -104,6 +104,11 @@ function method_text(array $o): string
 - `rss_idle`: the client opens one TLS connection (warm-up: CA store,
   contexts), reads VmRSS from /proc/self/status, opens {$p['rss_idle']['conns']} more and
   holds them idle, reads VmRSS again; (after - before) / {$p['rss_idle']['conns']}. Lower is better.
+- `mem_burst`: the server sends each connection one line and {$p['mem_burst']['burst']} bytes behind it,
+  then closes; the client opens one connection (warm-up), then {$p['mem_burst']['conns']} more, reads
+  one line from each with `fgets()` and holds them; `memory_get_usage()` after - before, /
+  {$p['mem_burst']['conns']}. PHP's read buffer keeps the size of the chunk it was filled with, so this is
+  the chunk size new streams start with (PHP: 8192). No C column. Lower is better.
 - `select`: {$p['select']['clients']} clients connect (handshakes not timed), then each
   does request/response round trips of {$p['select']['reqsize']} bytes, one in flight, until
   {$p['select']['trips']} trips or {$o['secs']} s. The PHP server: `stream_select()` over the

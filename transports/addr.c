@@ -1,33 +1,73 @@
 /*
- * addr.c - "host:port" parsing, PHP's rules plus a strict port.
+ * addr.c - "host:port" parsing: PHP's rules, refusing only the ports PHP
+ * would silently change.
  */
+#include <ctype.h>
 #include <string.h>
 #include "addr.h"
 
+/*
+ * The port as atoi() reads it (glibc: (int) strtol(p, NULL, 10)): blanks
+ * as isspace() sees them in the current locale, one optional sign, digits;
+ * whatever follows is ignored, so "80/client0" (PHP bug #74429's
+ * persistent-connection id) and "80 " are port 80.  The input is not
+ * NUL-terminated, so this walks it instead of calling strtol().
+ */
 static xsock_addr_status parse_port(const char *p, size_t len, int *port)
 {
-	size_t i;
+	size_t i = 0, digits = 0;
+	bool negative = false;
 	long value = 0;
 
-	if (len > 0 && p[0] == '-') {
-		/* A negative port is a number, only out of range. */
-		for (i = 1; i < len && p[i] >= '0' && p[i] <= '9'; i++) {
-		}
-		return (i == len && len > 1) ? XSOCK_ADDR_PORT_RANGE : XSOCK_ADDR_PORT_NAN;
+	while (i < len && isspace((unsigned char) p[i])) {
+		i++;
 	}
-	for (i = 0; i < len; i++) {
-		if (p[i] < '0' || p[i] > '9') {
-			return XSOCK_ADDR_PORT_NAN;
-		}
+	if (i < len && (p[i] == '+' || p[i] == '-')) {
+		negative = p[i] == '-';
+		i++;
+	}
+	for (; i < len && p[i] >= '0' && p[i] <= '9'; i++, digits++) {
+		/* Stop growing past the range: only "too big" matters then. */
 		if (value <= 65535) {
 			value = value * 10 + (p[i] - '0');
 		}
 	}
-	if (value > 65535) {
+	/* atoi()'s 0 for "http", "" or "-": PHP would connect to port 0. */
+	if (digits == 0) {
+		return XSOCK_ADDR_PORT_NAN;
+	}
+	/* PHP casts to unsigned short: "-1" is 65535, "99999" is 34463. */
+	if (value > 65535 || (negative && value != 0)) {
 		return XSOCK_ADDR_PORT_RANGE;
 	}
 	*port = (int) value;
 	return XSOCK_ADDR_OK;
+}
+
+/*
+ * An empty host never resolves (getaddrinfo("") fails with EAI_NONAME), so
+ * PHP's resolver error is the one to give, whatever the port says: "::1:3306"
+ * (mysqlnd's "::1" plus ":3306") is host "" in PHP, and must fail the same
+ * way here, not with a complaint about the port ":1:3306".
+ */
+static xsock_addr_status parse_port_of(xsock_addr *out, const char *p, size_t len)
+{
+	xsock_addr_status st;
+
+	/*
+	 * Nothing after the separator: only "[v6]:" gets here (a plain "h:"
+	 * fails PHP's last-character rule), and PHP reads it as port 0, the
+	 * usual way to ask a server for any port.
+	 */
+	if (len == 0) {
+		return XSOCK_ADDR_OK;
+	}
+	st = parse_port(p, len, &out->port);
+	if (st != XSOCK_ADDR_OK && out->hostlen == 0) {
+		out->port = 0;
+		return XSOCK_ADDR_OK;
+	}
+	return st;
 }
 
 static xsock_addr_status parse_bracketed(const char *str, size_t len, xsock_addr *out)
@@ -42,7 +82,7 @@ static xsock_addr_status parse_bracketed(const char *str, size_t len, xsock_addr
 	out->host = str + 1;
 	out->hostlen = (size_t) (close - str - 1);
 	out->bracketed = true;
-	return parse_port(close + 2, len - (size_t) (close + 2 - str), &out->port);
+	return parse_port_of(out, close + 2, len - (size_t) (close + 2 - str));
 }
 
 xsock_addr_status xsock_addr_parse(const char *str, size_t len, xsock_addr *out)
@@ -62,7 +102,7 @@ xsock_addr_status xsock_addr_parse(const char *str, size_t len, xsock_addr *out)
 	}
 	out->host = str;
 	out->hostlen = (size_t) (colon - str);
-	return parse_port(colon + 1, len - out->hostlen - 1, &out->port);
+	return parse_port_of(out, colon + 1, len - out->hostlen - 1);
 }
 
 const char *xsock_addr_reason(xsock_addr_status status)

@@ -14,8 +14,8 @@ typedef enum {
 	XSOCK_ADDR_NUL,			/* NUL byte anywhere in the input */
 	XSOCK_ADDR_BAD_V6,		/* "[" form without "]:" */
 	XSOCK_ADDR_NO_PORT,		/* no ":" before the last character */
-	XSOCK_ADDR_PORT_NAN,	/* port is not a decimal number */
-	XSOCK_ADDR_PORT_RANGE	/* port does not fit 0..65535 */
+	XSOCK_ADDR_PORT_NAN,	/* no digits where atoi() reads the port */
+	XSOCK_ADDR_PORT_RANGE	/* negative, or above 65535 */
 } xsock_addr_status;
 
 typedef struct _xsock_addr {
@@ -29,9 +29,14 @@ typedef struct _xsock_addr {
  * Split `str` the way PHP's parse_ip_address_ex does (php-transports-8.2.md
  * §5.2): a leading "[" means "[host]:port" with the "]" searched before the
  * last character; otherwise the first ":" before the last character splits.
- * Unlike PHP, the port must be decimal digits and fit 16 bits: PHP's atoi()
- * turns "99999" into 34463 and "http" into 0 and connects there.  As in
- * PHP, "[v6]:" with an empty port means port 0.
+ * The port is read as atoi() reads it: leading blanks, one sign, digits,
+ * and anything after them ignored ("80/client0", " 80", "+80", "80:90" are
+ * all port 80).  Only what PHP would silently turn into another port is
+ * refused: no digits at all (PORT_NAN: atoi()'s 0 for "http"), a negative
+ * number or one above 65535 (PORT_RANGE: PHP truncates to 16 bits).
+ * Two forms parse although their port does not: "[v6]:" is port 0, as in
+ * PHP, and an empty host ("::1:3306", "[]:x") is left to the resolver,
+ * whose error PHP gives for it.
  */
 xsock_addr_status xsock_addr_parse(const char *str, size_t len, xsock_addr *out);
 

@@ -6,12 +6,12 @@
  * stream_get_transports() in PHP's order; what xsock adds is appended.
  */
 #include "scheme.h"
-#include "addr.h"
 #include "netops.h"
 #include "tls.h"
 #include "transports.h"
 #include "newer_php.h"
 #include "ext/standard/file.h"
+#include "ext/standard/url.h"
 
 #define M(v) STREAM_CRYPTO_METHOD_##v##_CLIENT
 
@@ -154,26 +154,35 @@ static int method_for(const xsock_scheme *row, php_stream_context *ctx)
 }
 
 /*
- * The TLS name of "host:port": none for "[v6]:port", trailing dots cut
- * (xp_ssl.c:2728); on PHP 8.5+ from the context's uri_parser_class when
- * it names one.
+ * The TLS name of the target: the host php_url_parse_ex() finds, trailing
+ * dots cut, as xp_ssl.c's get_url_name takes it (xp_ssl.c:2728).  Not
+ * addr.c's host: parse_url() reads "[v6]:port", "h: 443" and "h:443:90"
+ * as scheme and path, so PHP has no name for them (and no SNI), although
+ * it connects to the port atoi() reads.  On PHP 8.5+ the context's
+ * uri_parser_class, when it names one, parses instead (newer_php.c).
  */
 static char *url_name(const char *res, size_t len, bool persistent, php_stream_context *ctx)
 {
-	xsock_addr a;
-	char *name;
+	php_url *url;
+	char *name = NULL;
+	size_t n;
 
 	if (xsock_uri_parser_name(ctx, res, len, persistent, &name)) {
 		return name;
 	}
-
-	if (xsock_addr_parse(res, len, &a) != XSOCK_ADDR_OK || a.bracketed) {
+	url = php_url_parse_ex(res, len);
+	if (url == NULL) {
 		return NULL;
 	}
-	while (a.hostlen > 0 && a.host[a.hostlen - 1] == '.') {
-		a.hostlen--;
+	if (url->host != NULL) {
+		n = ZSTR_LEN(url->host);
+		while (n > 0 && ZSTR_VAL(url->host)[n - 1] == '.') {
+			n--;
+		}
+		name = n > 0 ? pestrndup(ZSTR_VAL(url->host), n, persistent) : NULL;
 	}
-	return a.hostlen > 0 ? pestrndup(a.host, a.hostlen, persistent) : NULL;
+	php_url_free(url);
+	return name;
 }
 
 static xsock_stream *new_data(const xsock_scheme *row, const char *res, size_t len,

@@ -29,7 +29,7 @@ typedef struct _xsock_stream {
 	php_netstream_data_t net;		/* must be first: ext/sockets, mysqlnd cast to it */
 	const xsock_scheme *scheme;		/* row of the scheme table that made us; never NULL */
 	struct timeval connect_timeout;	/* factory timeout; client handshake deadline; {0,0} on accepted streams */
-	char *url_name;					/* host part of the target, trailing dots cut; NULL for [v6] and servers; emalloc/pemalloc */
+	char *url_name;					/* parse_url() host of the target, trailing dots cut; NULL for [v6] and servers; emalloc/pemalloc */
 	bool persistent;				/* url_name and tls were allocated persistently */
 	bool enable_on_connect;			/* ssl://, tls://, tlsv1.x://: start TLS at connect/accept */
 	bool is_client;					/* set by crypto setup from the method's low bit */

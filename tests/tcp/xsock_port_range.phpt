@@ -1,5 +1,5 @@
 --TEST--
-xsock: tcp ports outside 0..65535 or not a number are refused while parsing
+xsock: tcp ports PHP would silently change (no digits, negative, above 65535) are refused while parsing
 --SKIPIF--
 <?php if (!extension_loaded('xsock')) die('skip xsock only'); ?>
 --FILE--
@@ -19,7 +19,8 @@ function server($target)
 {
 	$errno = 42;
 	$errstr = 'junk';
-	$s = @stream_socket_server($target, $errno, $errstr);
+	$flags = str_starts_with($target, 'udp') ? STREAM_SERVER_BIND : STREAM_SERVER_BIND | STREAM_SERVER_LISTEN;
+	$s = @stream_socket_server($target, $errno, $errstr, $flags);
 	error_clear_last();
 	echo 'server ', $target, ': ', var_export($s, true), " $errno $errstr\n";
 }
@@ -30,22 +31,28 @@ client('tcp://127.0.0.1:65536');
 client('tcp://127.0.0.1:-1');
 client('tcp://[::1]:70000');
 client('127.0.0.1:99999');
+/* atoi() gives 80 for this one (2^32 + 80 in an int): PHP connects to 80. */
+client('tcp://127.0.0.1:4294967376');
 
-/* Not a number. */
+/* No digits where atoi() looks: PHP's port 0. */
 client('tcp://127.0.0.1:http');
-client('tcp://127.0.0.1:12abc');
-client('tcp://[::1]:12abc');
+client('tcp://127.0.0.1: ');
+client('tcp://127.0.0.1:+x');
+client('tcp://[::1]:/x');
+client('tcp://127.0.0.1::80');
 
 server('tcp://127.0.0.1:99999');
-server('tcp://127.0.0.1:12abc');
+server('tcp://127.0.0.1:http');
+server('udp://127.0.0.1:-5');
 
 /* fsockopen's port argument is checked the same way. */
 $errno = 42;
 $errstr = 'junk';
 var_dump(@fsockopen('127.0.0.1', 70000, $errno, $errstr, 1), $errno, $errstr);
 
-/* The edges are ports, not parse errors. */
-foreach (['tcp://127.0.0.1:65535', 'tcp://127.0.0.1:0'] as $t) {
+/* The edges, and what atoi() reads as the number written, are ports, not parse errors. */
+foreach (['tcp://127.0.0.1:65535', 'tcp://127.0.0.1:0', 'tcp://127.0.0.1:-0', 'tcp://127.0.0.1:0x50',
+	'tcp://127.0.0.1:12abc', 'tcp://127.0.0.1: +65535/x'] as $t) {
 	$c = @stream_socket_client($t, $errno, $errstr, 1);
 	echo $t, ': ', str_starts_with($errstr, 'Failed to parse') ? "parse error: $errstr" : 'parsed', "\n";
 }
@@ -61,16 +68,27 @@ tcp://[::1]:70000: false 0 Failed to parse address "[::1]:70000": port must be b
   warning: stream_socket_client(): Unable to connect to tcp://[::1]:70000 (Failed to parse address "[::1]:70000": port must be between 0 and 65535%S
 127.0.0.1:99999: false 0 Failed to parse address "127.0.0.1:99999": port must be between 0 and 65535%S
   warning: stream_socket_client(): Unable to connect to 127.0.0.1:99999 (Failed to parse address "127.0.0.1:99999": port must be between 0 and 65535%S
+tcp://127.0.0.1:4294967376: false 0 Failed to parse address "127.0.0.1:4294967376": port must be between 0 and 65535%S
+  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:4294967376 (Failed to parse address "127.0.0.1:4294967376": port must be between 0 and 65535%S
 tcp://127.0.0.1:http: false 0 Failed to parse address "127.0.0.1:http": port must be a number
   warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:http (Failed to parse address "127.0.0.1:http": port must be a number)%S
-tcp://127.0.0.1:12abc: false 0 Failed to parse address "127.0.0.1:12abc": port must be a number
-  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:12abc (Failed to parse address "127.0.0.1:12abc": port must be a number)%S
-tcp://[::1]:12abc: false 0 Failed to parse address "[::1]:12abc": port must be a number
-  warning: stream_socket_client(): Unable to connect to tcp://[::1]:12abc (Failed to parse address "[::1]:12abc": port must be a number)%S
+tcp://127.0.0.1: : false 0 Failed to parse address "127.0.0.1: ": port must be a number
+  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:  (Failed to parse address "127.0.0.1: ": port must be a number)%S
+tcp://127.0.0.1:+x: false 0 Failed to parse address "127.0.0.1:+x": port must be a number
+  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:+x (Failed to parse address "127.0.0.1:+x": port must be a number)%S
+tcp://[::1]:/x: false 0 Failed to parse address "[::1]:/x": port must be a number
+  warning: stream_socket_client(): Unable to connect to tcp://[::1]:/x (Failed to parse address "[::1]:/x": port must be a number)%S
+tcp://127.0.0.1::80: false 0 Failed to parse address "127.0.0.1::80": port must be a number
+  warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1::80 (Failed to parse address "127.0.0.1::80": port must be a number)%S
 server tcp://127.0.0.1:99999: false 0 Failed to parse address "127.0.0.1:99999": port must be between 0 and 65535%S
-server tcp://127.0.0.1:12abc: false 0 Failed to parse address "127.0.0.1:12abc": port must be a number
+server tcp://127.0.0.1:http: false 0 Failed to parse address "127.0.0.1:http": port must be a number
+server udp://127.0.0.1:-5: false 0 Failed to parse address "127.0.0.1:-5": port must be between 0 and 65535%S
 bool(false)
 int(0)
 string(%d) "Failed to parse address "127.0.0.1:70000": port must be between 0 and 65535%S"
 tcp://127.0.0.1:65535: parsed
 tcp://127.0.0.1:0: parsed
+tcp://127.0.0.1:-0: parsed
+tcp://127.0.0.1:0x50: parsed
+tcp://127.0.0.1:12abc: parsed
+tcp://127.0.0.1: +65535/x: parsed
