@@ -63,6 +63,7 @@ static xsock_addr_status parse_port_of(xsock_addr *out, const char *p, size_t le
 		return XSOCK_ADDR_OK;
 	}
 	st = parse_port(p, len, &out->port);
+	out->port_range = st == XSOCK_ADDR_PORT_RANGE;
 	if (st != XSOCK_ADDR_OK && out->hostlen == 0) {
 		out->port = 0;
 		return XSOCK_ADDR_OK;

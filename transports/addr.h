@@ -23,6 +23,7 @@ typedef struct _xsock_addr {
 	size_t hostlen;		/* bytes of host */
 	int port;			/* 0..65535 when status is OK */
 	bool bracketed;		/* written as "[...]": an IPv6 literal, no TLS name */
+	bool port_range;	/* the port is a number outside 0..65535, also when the host is empty */
 } xsock_addr;
 
 /*

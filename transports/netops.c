@@ -331,6 +331,13 @@ static char *parse_target(php_stream_xport_param *xp, int *port)
 	xsock_addr a;
 	xsock_addr_status st = xsock_addr_parse(xp->inputs.name, xp->inputs.namelen, &a);
 
+	/* PHP 8.4.28+ refuses such a port itself, before it looks at the host. */
+	if (XSOCK_PHP_REFUSES_PORT_RANGE && a.port_range) {
+		if (xp->want_errortext) {
+			xp->outputs.error_text = strpprintf(0, "Failed to parse port of address \"%s\"", xp->inputs.name);
+		}
+		return NULL;
+	}
 	if (st != XSOCK_ADDR_OK) {
 		if (xp->want_errortext) {
 			xp->outputs.error_text = parse_error(xp->inputs.name, xp->inputs.namelen, st);

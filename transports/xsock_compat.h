@@ -47,6 +47,19 @@
 #endif
 
 /*
+ * PHP 8.4.28 stopped truncating ports: a port outside 0..65535 (after
+ * atoi()'s reading) fails with `Failed to parse port of address "..."`,
+ * checked before the host, so ":99999" says so too.  Seen on Debian 13's
+ * 8.4.28; 8.4.27 and 8.2.36 still truncate.  The fix is not in the NEWS
+ * xsock could read; 8.5.13, released with 8.4.28, is assumed to carry it.
+ */
+#if (PHP_VERSION_ID >= 80428 && PHP_VERSION_ID < 80500) || PHP_VERSION_ID >= 80513
+# define XSOCK_PHP_REFUSES_PORT_RANGE 1
+#else
+# define XSOCK_PHP_REFUSES_PORT_RANGE 0
+#endif
+
+/*
  * 8.3.24 / 8.4.11 (bug #80770): an SNI_server_certs context inherits the
  * main context's verification settings.  xsock's per-host contexts carry
  * every setting on every version (README), so nothing depends on this yet;
