@@ -29,7 +29,7 @@ static zval *opt(php_stream *stream, const char *name)
  * out[MAXPATHLEN]; PHP's warning texts when it is missing or unusable
  * ("Failed setting local <file> file `%s';<gap>could not open file").
  */
-static bool sni_pair_path(HashTable *pair, const char *key, char *out, const char *what,
+static bool sni_pair_path(php_stream *stream, HashTable *pair, const char *key, char *out, const char *what,
 	const char *file, const char *gap)
 {
 	zval *v = zend_hash_str_find(pair, key, strlen(key));
@@ -37,7 +37,7 @@ static bool sni_pair_path(HashTable *pair, const char *key, char *out, const cha
 	bool ok;
 
 	if (v == NULL) {
-		php_error_docref(NULL, E_WARNING, "%s not present in the array", key);
+		XSOCK_WARN(stream, InvalidParam, "%s not present in the array", key);
 		return false;
 	}
 	if ((s = zval_try_get_string(v)) == NULL) {
@@ -45,7 +45,7 @@ static bool sni_pair_path(HashTable *pair, const char *key, char *out, const cha
 	}
 	ok = xsock_tls_check_path(ZSTR_VAL(s), ZSTR_LEN(s), out, what);
 	if (!ok) {
-		php_error_docref(NULL, E_WARNING, "Failed setting local %s file `%s';%scould not open file",
+		XSOCK_WARN(stream, NotFound, "Failed setting local %s file `%s';%scould not open file",
 			file, ZSTR_VAL(s), gap);
 	}
 	zend_string_release(s);
@@ -53,16 +53,16 @@ static bool sni_pair_path(HashTable *pair, const char *key, char *out, const cha
 }
 
 /* One SNI_server_certs value as [local_cert => ..., local_pk => ...]. */
-static SSL_CTX *sni_ctx_pair(xsock_tls_conf *conf, xsock_tls_opts *o, HashTable *pair)
+static SSL_CTX *sni_ctx_pair(php_stream *stream, xsock_tls_conf *conf, xsock_tls_opts *o, HashTable *pair)
 {
 	char cert[MAXPATHLEN], pk[MAXPATHLEN];
 
-	if (!sni_pair_path(pair, "local_cert", cert, "SNI_server_certs local_cert in ssl stream context",
+	if (!sni_pair_path(stream, pair, "local_cert", cert, "SNI_server_certs local_cert in ssl stream context",
 			"cert chain", " ")) {
 		return NULL;
 	}
 	/* Two spaces after ';' as in PHP. */
-	if (!sni_pair_path(pair, "local_pk", pk, "SNI_server_certs local_pk in ssl stream context",
+	if (!sni_pair_path(stream, pair, "local_pk", pk, "SNI_server_certs local_pk in ssl stream context",
 			"private key", "  ")) {
 		return NULL;
 	}
@@ -70,7 +70,7 @@ static SSL_CTX *sni_ctx_pair(xsock_tls_conf *conf, xsock_tls_opts *o, HashTable 
 }
 
 /* One SNI_server_certs value as a single PEM file holding certificate and key. */
-static SSL_CTX *sni_ctx_file(xsock_tls_conf *conf, xsock_tls_opts *o, zval *v)
+static SSL_CTX *sni_ctx_file(php_stream *stream, xsock_tls_conf *conf, xsock_tls_opts *o, zval *v)
 {
 	char path[MAXPATHLEN];
 	zend_string *s = zval_try_get_string(v);
@@ -82,20 +82,20 @@ static SSL_CTX *sni_ctx_file(xsock_tls_conf *conf, xsock_tls_opts *o, zval *v)
 	if (xsock_tls_check_path(ZSTR_VAL(s), ZSTR_LEN(s), path, "SNI_server_certs in ssl stream context")) {
 		ctx = xsock_tls_ctx_build(o, conf->key, path, path, true);
 	} else {
-		php_error_docref(NULL, E_WARNING, "Failed setting local cert chain file `%s'; file not found", ZSTR_VAL(s));
+		XSOCK_WARN(stream, NotFound, "Failed setting local cert chain file `%s'; file not found", ZSTR_VAL(s));
 	}
 	zend_string_release(s);
 	return ctx;
 }
 
-static int sni_check(zval *val)
+static int sni_check(php_stream *stream, zval *val)
 {
 	if (Z_TYPE_P(val) != IS_ARRAY) {
-		php_error_docref(NULL, E_WARNING, "SNI_server_certs requires an array mapping host names to cert paths");
+		XSOCK_WARN(stream, InvalidParam, "SNI_server_certs requires an array mapping host names to cert paths");
 		return XSOCK_ERR;
 	}
 	if (zend_hash_num_elements(Z_ARRVAL_P(val)) == 0) {
-		php_error_docref(NULL, E_WARNING, "SNI_server_certs host cert array must not be empty");
+		XSOCK_WARN(stream, InvalidParam, "SNI_server_certs host cert array must not be empty");
 		return XSOCK_ERR;
 	}
 	return XSOCK_OK;
@@ -108,21 +108,20 @@ int xsock_tls_server_sni_build(php_stream *stream, xsock_tls_conf *conf, xsock_t
 	zval *v;
 	SSL_CTX *ctx;
 
-	(void) stream;
 	if (o->sni_certs == NULL) {
 		return XSOCK_OK;
 	}
-	if (sni_check(o->sni_certs) != XSOCK_OK) {
+	if (sni_check(stream, o->sni_certs) != XSOCK_OK) {
 		return XSOCK_ERR;
 	}
 	conf->sni = pecalloc(zend_hash_num_elements(Z_ARRVAL_P(o->sni_certs)), sizeof(xsock_tls_sni), 1);
 	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(o->sni_certs), name, v) {
 		if (name == NULL) {
-			php_error_docref(NULL, E_WARNING, "SNI_server_certs array requires string host name keys");
+			XSOCK_WARN(stream, InvalidParam, "SNI_server_certs array requires string host name keys");
 			return XSOCK_ERR;
 		}
 		ZVAL_DEREF(v);
-		ctx = Z_TYPE_P(v) == IS_ARRAY ? sni_ctx_pair(conf, o, Z_ARRVAL_P(v)) : sni_ctx_file(conf, o, v);
+		ctx = Z_TYPE_P(v) == IS_ARRAY ? sni_ctx_pair(stream, conf, o, Z_ARRVAL_P(v)) : sni_ctx_file(stream, conf, o, v);
 		if (ctx == NULL) {
 			return XSOCK_ERR;
 		}
@@ -208,7 +207,7 @@ static void reneg_exceeded(php_stream *stream, xsock_tls_reneg *r)
 
 	r->should_close = true;
 	if (cb == NULL) {
-		php_error_docref(NULL, E_WARNING, "SSL: client-initiated handshake rate limit exceeded by peer");
+		XSOCK_WARN(stream, ProtocolError, "SSL: client-initiated handshake rate limit exceeded by peer");
 		return;
 	}
 	php_stream_to_zval(stream, &param);

@@ -169,19 +169,19 @@ static bool san_matches(X509 *peer, const char *subject, bool *has_dns)
 }
 
 /* PHP's php_openssl_matches_common_name, with its warnings. */
-static bool cn_matches(X509 *peer, const char *subject)
+static bool cn_matches(php_stream *stream, X509 *peer, const char *subject)
 {
 	char buf[1024];
 	int len = X509_NAME_get_text_by_NID(X509_get_subject_name(peer), NID_commonName, buf, sizeof(buf));
 
 	if (len == -1) {
-		php_error_docref(NULL, E_WARNING, "Unable to locate peer certificate CN");
+		XSOCK_WARN(stream, AuthFailed, "Unable to locate peer certificate CN");
 	} else if ((size_t) len != strlen(buf)) {
-		php_error_docref(NULL, E_WARNING, "Peer certificate CN=`%.*s' is malformed", len, buf);
+		XSOCK_WARN(stream, AuthFailed, "Peer certificate CN=`%.*s' is malformed", len, buf);
 	} else if (xsock_tls_wildcard_match(subject, buf)) {
 		return true;
 	} else {
-		php_error_docref(NULL, E_WARNING, "Peer certificate CN=`%.*s' did not match expected CN=`%s'", len, buf, subject);
+		XSOCK_WARN(stream, AuthFailed, "Peer certificate CN=`%.*s' did not match expected CN=`%s'", len, buf, subject);
 	}
 	return false;
 }
@@ -207,14 +207,14 @@ static int check_name(php_stream *stream, X509 *peer)
 		return XSOCK_OK;
 	}
 	if (has_dns) {
-		php_error_docref(NULL, E_WARNING, "Peer certificate subjectAltName did not match expected name `%s'", name);
+		XSOCK_WARN(stream, AuthFailed, "Peer certificate subjectAltName did not match expected name `%s'", name);
 		return XSOCK_ERR;
 	}
-	return cn_matches(peer, name) ? XSOCK_OK : XSOCK_ERR;
+	return cn_matches(stream, peer, name) ? XSOCK_OK : XSOCK_ERR;
 }
 
 /* php_openssl_x509_fingerprint + strcasecmp: 0 when equal. */
-static int fingerprint_cmp(X509 *peer, const char *algo, const char *expected)
+static int fingerprint_cmp(php_stream *stream, X509 *peer, const char *algo, const char *expected)
 {
 	const EVP_MD *md = EVP_get_digestbyname(algo);
 	unsigned char digest[EVP_MAX_MD_SIZE];
@@ -222,7 +222,7 @@ static int fingerprint_cmp(X509 *peer, const char *algo, const char *expected)
 	unsigned int n, i;
 
 	if (md == NULL) {
-		php_error_docref(NULL, E_WARNING, "Unknown digest algorithm");
+		XSOCK_WARN(stream, Generic, "Unknown digest algorithm");
 		return -1;
 	}
 	if (!X509_digest(peer, md, digest, &n)) {
@@ -237,7 +237,7 @@ static int fingerprint_cmp(X509 *peer, const char *algo, const char *expected)
 }
 
 /* php_openssl_x509_fingerprint_match: md5 (32) or sha1 (40) string, or [algo => hex, ...]. */
-static bool fingerprint_matches(X509 *peer, zval *val)
+static bool fingerprint_matches(php_stream *stream, X509 *peer, zval *val)
 {
 	zend_string *algo;
 	zval *hex;
@@ -245,32 +245,32 @@ static bool fingerprint_matches(X509 *peer, zval *val)
 	if (Z_TYPE_P(val) == IS_STRING) {
 		const char *method = Z_STRLEN_P(val) == 32 ? "md5" : Z_STRLEN_P(val) == 40 ? "sha1" : NULL;
 
-		return method != NULL && fingerprint_cmp(peer, method, Z_STRVAL_P(val)) == 0;
+		return method != NULL && fingerprint_cmp(stream, peer, method, Z_STRVAL_P(val)) == 0;
 	}
 	if (zend_hash_num_elements(Z_ARRVAL_P(val)) == 0) {
-		php_error_docref(NULL, E_WARNING, "Invalid peer_fingerprint array; [algo => fingerprint] form required");
+		XSOCK_WARN(stream, Generic, "Invalid peer_fingerprint array; [algo => fingerprint] form required");
 		return false;
 	}
 	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(val), algo, hex) {
 		if (algo == NULL || Z_TYPE_P(hex) != IS_STRING) {
-			php_error_docref(NULL, E_WARNING, "Invalid peer_fingerprint array; [algo => fingerprint] form required");
+			XSOCK_WARN(stream, Generic, "Invalid peer_fingerprint array; [algo => fingerprint] form required");
 			return false;
 		}
-		if (fingerprint_cmp(peer, ZSTR_VAL(algo), Z_STRVAL_P(hex)) != 0) {
+		if (fingerprint_cmp(stream, peer, ZSTR_VAL(algo), Z_STRVAL_P(hex)) != 0) {
 			return false;
 		}
 	} ZEND_HASH_FOREACH_END();
 	return true;
 }
 
-static int check_fingerprint(X509 *peer, zval *val)
+static int check_fingerprint(php_stream *stream, X509 *peer, zval *val)
 {
 	if (Z_TYPE_P(val) != IS_STRING && Z_TYPE_P(val) != IS_ARRAY) {
-		php_error_docref(NULL, E_WARNING, "Expected peer fingerprint must be a string or an array");
+		XSOCK_WARN(stream, Generic, "Expected peer fingerprint must be a string or an array");
 		return XSOCK_ERR;
 	}
-	if (!fingerprint_matches(peer, val)) {
-		php_error_docref(NULL, E_WARNING, "peer_fingerprint match failure");
+	if (!fingerprint_matches(stream, peer, val)) {
+		XSOCK_WARN(stream, AuthFailed, "peer_fingerprint match failure");
 		return XSOCK_ERR;
 	}
 	return XSOCK_OK;
@@ -288,7 +288,7 @@ static int check_result(php_stream *stream, SSL *ssl)
 			&& (val = opt(stream, "allow_self_signed")) != NULL && zend_is_true(val)) {
 		return XSOCK_OK;
 	}
-	php_error_docref(NULL, E_WARNING, "Could not verify peer: code:%d %s",
+	XSOCK_WARN(stream, AuthFailed, "Could not verify peer: code:%d %s",
 		(int) err, X509_verify_cert_error_string(err));
 	return XSOCK_ERR;
 }
@@ -310,13 +310,13 @@ int xsock_tls_apply_policy(php_stream *stream, X509 *peer)
 	fingerprint = opt(stream, "peer_fingerprint");
 
 	if ((verify_peer || verify_name || fingerprint) && peer == NULL) {
-		php_error_docref(NULL, E_WARNING, "Could not get peer certificate");
+		XSOCK_WARN(stream, AuthFailed, "Could not get peer certificate");
 		return XSOCK_ERR;
 	}
 	if (verify_peer && check_result(stream, xs->tls->ssl) != XSOCK_OK) {
 		return XSOCK_ERR;
 	}
-	if (fingerprint && check_fingerprint(peer, fingerprint) != XSOCK_OK) {
+	if (fingerprint && check_fingerprint(stream, peer, fingerprint) != XSOCK_OK) {
 		return XSOCK_ERR;
 	}
 	if (verify_name) {

@@ -104,6 +104,36 @@
 #define XSOCK_OFFSETOF(type, member) offsetof(type, member)
 
 /*
+ * 8.6's Stream Errors API (RFC stream_errors): transports report through
+ * php_stream_warn(stream, Code, ...) with a StreamErrorCode case name, so
+ * stream.error_mode, error_store and stream_last_errors() see them.  In
+ * the default mode the output is the same warning as php_error_docref().
+ * Detected by the macro itself (PHP_STREAM_EC, the case-name form in
+ * php-src's later revisions): with any other shape of the API xsock keeps
+ * plain warnings rather than fail to build.  Before 8.6, and where a
+ * warning has no stream yet, it is php_error_docref() as always.  The
+ * codes follow the messages' php-src counterparts where those could be
+ * read (ext/openssl: AuthFailed for name and fingerprint checks, Generic
+ * for a malformed option, NotFound, PermissionDenied, ProtocolError for
+ * "Failed to enable crypto"); the rest are chosen by meaning.
+ */
+#if PHP_VERSION_ID >= 80600 && defined(__has_include)
+# if __has_include("streams/php_stream_errors.h")
+#  include "streams/php_stream_errors.h"
+# endif
+#endif
+#if PHP_VERSION_ID >= 80600 && defined(PHP_STREAM_EC) && defined(php_stream_warn) && defined(php_stream_notice)
+# define XSOCK_HAVE_STREAM_ERRORS 1
+# define XSOCK_WARN(stream, code, ...) \
+	((stream) != NULL ? php_stream_warn((stream), code, __VA_ARGS__) : php_error_docref(NULL, E_WARNING, __VA_ARGS__))
+# define XSOCK_NOTICE(stream, code, ...) \
+	((stream) != NULL ? php_stream_notice((stream), code, __VA_ARGS__) : php_error_docref(NULL, E_NOTICE, __VA_ARGS__))
+#else
+# define XSOCK_WARN(stream, code, ...) php_error_docref(NULL, E_WARNING, __VA_ARGS__)
+# define XSOCK_NOTICE(stream, code, ...) php_error_docref(NULL, E_NOTICE, __VA_ARGS__)
+#endif
+
+/*
  * 8.6 made php_stream_xport_register() void ("registering cannot fail",
  * PR #22811; read from the PR, not from a release).  xsock counts a
  * registration as taken either way.
