@@ -4,7 +4,7 @@
 
 XSOCK_BUILD_DEPS="php-dev php-cli libssl-dev openssl pkg-config make gcc"
 # Peers and client libraries the test suite talks to (all on loopback).
-XSOCK_TEST_DEPS="python3 python3-aiosmtpd redis-server libphp-phpmailer php-nrk-predis socat libnss-wrapper"
+XSOCK_TEST_DEPS="python3 python3-aiosmtpd redis-server libphp-phpmailer php-nrk-predis socat libnss-wrapper mariadb-server php-mysql"
 
 xsock_missing() {
 	missing=""

@@ -69,6 +69,16 @@ static bool ready(php_socket_t fd, int events)
 }
 #endif
 
+/* A failed recv(): EAGAIN and EINTR ask OpenSSL to retry, the rest is an error. */
+static int read_failed(BIO *b, xsock_tls_io *io, int err)
+{
+	io->last_errno = err;
+	if (XSOCK_EWOULDBLOCK(err) || err == EINTR) {
+		BIO_set_retry_read(b);
+	}
+	return -1;
+}
+
 /*
  * One recv() that never blocks; sets the retry flag and last_errno when it
  * fails.  With a tail, bytes past len land there (see bio_read).
@@ -95,11 +105,7 @@ static ssize_t sock_read(BIO *b, xsock_tls_io *io, char *buf, size_t len, char *
 		io->eof = true;
 		return 0;
 	}
-	io->last_errno = php_socket_errno();
-	if (XSOCK_EWOULDBLOCK(io->last_errno) || io->last_errno == EINTR) {
-		BIO_set_retry_read(b);
-	}
-	return -1;
+	return read_failed(b, io, php_socket_errno());
 }
 
 /* Keep what a read-ahead got past OpenSSL's request; bio_read hands it out first. */
@@ -110,6 +116,77 @@ static void stash(xsock_tls_io *io, const char *buf, size_t len)
 	memcpy(io->prefix, buf, len);
 	io->prefix_len = len;
 	io->prefix_pos = 0;
+}
+
+/*
+ * Peek mode, while a cast for select looks at the stream
+ * (xsock_tls_pending): OpenSSL gets the bytes after those it has already
+ * been shown, and the kernel keeps all of them, so a caller that polls the
+ * fd itself (mysqlnd) still finds it readable.  MSG_PEEK always starts at
+ * the head of the queue, hence the buffer of peeked + len bytes.  No
+ * read-ahead here: OpenSSL asks for exactly one record at a time, so it
+ * holds no raw bytes past the record that gave it data.
+ */
+static int peek_read(BIO *b, xsock_tls_io *io, char *out, int len)
+{
+	size_t want = io->peeked + (size_t) len, got = 0;
+	char *buf;
+	ssize_t n;
+	int err;
+
+	if (want > XSOCK_TLS_PEEK_MAX) {
+		return read_failed(b, io, EAGAIN);	/* enough for one look; a real read takes the rest */
+	}
+#ifndef XSOCK_HAVE_MSG_DONTWAIT
+	if (!ready(io->xs->net.socket, POLLIN)) {
+		return read_failed(b, io, EAGAIN);
+	}
+#endif
+	buf = emalloc(want);
+	n = xsock_sock_recv(io->xs->net.socket, buf, want, MSG_PEEK | XSOCK_RECV_DONTWAIT);
+	err = php_socket_errno();
+	if (n > (ssize_t) io->peeked) {
+		got = (size_t) n - io->peeked;
+		memcpy(out, buf + io->peeked, got);
+		io->peeked += got;
+	}
+	efree(buf);
+	if (got > 0) {
+		return (int) got;
+	}
+	if (n == 0) {
+		io->eof = true;
+		return 0;
+	}
+	/* n > 0: only bytes OpenSSL has already seen; nothing new yet. */
+	return read_failed(b, io, n > 0 ? EAGAIN : err);
+}
+
+/*
+ * Receive for real the bytes peeks showed OpenSSL (it has consumed them
+ * already), so the next socket read starts after them.  They are in the
+ * kernel's queue, so this never waits.
+ */
+int xsock_tls_bio_settle(xsock_tls_io *io)
+{
+	char scrap[4096];
+	ssize_t n;
+
+	while (io->peeked > 0) {
+		n = xsock_sock_recv(io->xs->net.socket, scrap, MIN(io->peeked, sizeof(scrap)), XSOCK_RECV_DONTWAIT);
+		if (n <= 0) {
+			/* A reset purged the queue: the next recv() reports it. */
+			io->peeked = 0;
+			return XSOCK_ERR;
+		}
+		io->peeked -= (size_t) n;
+	}
+	return XSOCK_OK;
+}
+
+void xsock_tls_bio_peek(xsock_tls_io *io, bool on)
+{
+	io->peek = on;
 }
 
 /*
@@ -138,6 +215,10 @@ static int bio_read(BIO *b, char *out, int len)
 	if (io->prefix != NULL) {
 		return from_prefix(io, out, len);
 	}
+	if (io->peek) {
+		return peek_read(b, io, out, len);
+	}
+	xsock_tls_bio_settle(io);
 	use_ahead = !io->big && (size_t) len < sizeof(ahead);
 	body = io->big = (size_t) len > sizeof(ahead);
 	if (use_ahead) {
@@ -267,6 +348,8 @@ BIO *xsock_tls_bio_new(xsock_tls_io *io)
 		io->eof = false;
 		io->big = false;
 		io->last_errno = 0;
+		io->peek = false;
+		io->peeked = 0;
 	}
 	return b;
 }

@@ -45,6 +45,12 @@
 #define XSOCK_TLS_AHEAD			4096
 #define XSOCK_TLS_HEADER		5		/* a TLS record header: type, version, length */
 
+/*
+ * A cast shows OpenSSL at most this many kernel bytes by peeking: two
+ * full records (16 KiB + 256 bytes of overhead each) plus a few tickets.
+ */
+#define XSOCK_TLS_PEEK_MAX		(2 * (16384 + 256) + 4096)
+
 /* Cache key of a configuration: SHA-256 of every option that shapes the SSL_CTX. */
 #define XSOCK_TLS_KEY_LEN		32
 
@@ -84,6 +90,9 @@ typedef struct _xsock_tls_io {
 	bool big;						/* the last socket read wanted more than XSOCK_TLS_AHEAD: no read-ahead */
 	bool record;					/* copy received bytes into seen (handshake) */
 	int last_errno;					/* errno of the last failed send/recv, 0 if none */
+	bool peek;						/* a cast is looking: socket reads peek, nothing leaves the kernel */
+	size_t peeked;					/* kernel bytes OpenSSL has been shown by peeks and not yet received
+									   for real; the next socket read takes them first */
 	size_t seen_len;				/* bytes in seen */
 	unsigned char *seen;			/* start of what the peer sent, XSOCK_TLS_SEEN_MAX bytes; only
 									   during a handshake (idle streams stay small); pemalloc */
@@ -185,6 +194,8 @@ void xsock_tls_bio_give_back(php_stream *stream, xsock_tls_io *io);
 void xsock_tls_readbuf_append(php_stream *stream, const char *data, size_t len);
 void xsock_tls_bio_peek_more(xsock_tls_io *io);
 bool xsock_tls_bio_has_input(xsock_tls_io *io, bool ask_socket);
+void xsock_tls_bio_peek(xsock_tls_io *io, bool on);
+int xsock_tls_bio_settle(xsock_tls_io *io);
 void xsock_tls_io_record(xsock_tls_io *io, bool on);
 void xsock_tls_io_free(xsock_tls_io *io);
 
