@@ -158,6 +158,7 @@ static void ssl_drop(xsock_tls *tls)
 	tls->active = false;
 	tls->state_set = false;
 	tls->session_offered = false;
+	xsock_tls_later_free(tls);
 	xsock_tls_err_reset();
 }
 
@@ -656,6 +657,9 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
  * Write all of buf on a blocking stream (one PHP call, not one per
  * record), as much as the socket takes on a non-blocking one.  A timeout
  * after some bytes went out reports those bytes; the next call times out.
+ * An error after some bytes went out reports those bytes too, and its
+ * warning comes with the next call, which fails: one warning per failure,
+ * in PHP's order (xsock_tls_ssl_error_later).
  */
 ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 {
@@ -665,6 +669,9 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 	size_t done = 0;
 	int n, rc;
 
+	if (xsock_tls_warn_later(tls)) {
+		return 0;
+	}
 	while (done < count) {
 		xsock_tls_err_reset();
 		n = SSL_write(tls->ssl, buf + done, (int) MIN(count - done, INT_MAX));
@@ -672,7 +679,7 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 			done += (size_t) n;
 			continue;
 		}
-		rc = xsock_tls_ssl_error(stream, n, NULL);
+		rc = done > 0 ? xsock_tls_ssl_error_later(stream, n) : xsock_tls_ssl_error(stream, n, NULL);
 		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked) {
 			break;
 		}

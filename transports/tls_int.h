@@ -153,6 +153,9 @@ struct _xsock_tls {
 	bool session_offered;			/* client: a cached session was set on ssl */
 	unsigned char session_key[XSOCK_TLS_KEY_LEN];	/* client: key in the session cache */
 	char *hint;						/* diagnosis of the last failed handshake; pemalloc; NULL = none */
+	char *later;					/* warning of a write that failed after sending bytes, raised by the
+									   next write call (PHP's order); pemalloc; NULL = none */
+	bool hold;						/* the translator keeps its warning in `later` (xsock_tls_ssl_error_later) */
 };
 
 /* tls.c */
@@ -218,6 +221,9 @@ static inline void xsock_tls_err_reset(void)
 /* tls_error.c: the one error translator */
 int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint);
 int xsock_tls_ssl_error_quiet(SSL *ssl, int ret, xsock_tls_io *io);
+int xsock_tls_ssl_error_later(php_stream *stream, int ret);
+bool xsock_tls_warn_later(xsock_tls *tls);
+void xsock_tls_later_free(xsock_tls *tls);
 
 /* tls_session.c: client session cache */
 int xsock_tls_session_minit(void);
