@@ -128,6 +128,8 @@ typedef struct _xsock_tls_opts {
 	bool single_dh_use;				/* default true */
 	bool honor_cipher_order;		/* default true */
 	zval *sni_certs;				/* server: ssl.SNI_server_certs when SNI_enabled */
+	zend_long num_tickets;			/* server: ssl.num_tickets, TLS 1.3 tickets per full handshake;
+									   -1 = not given, OpenSSL's default (2) as PHP */
 	bool warned;					/* a warning was raised: do not cache the result */
 } xsock_tls_opts;
 
