@@ -123,43 +123,44 @@ static void stash(xsock_tls_io *io, const char *buf, size_t len)
  * (xsock_tls_pending): OpenSSL gets the bytes after those it has already
  * been shown, and the kernel keeps all of them, so a caller that polls the
  * fd itself (mysqlnd) still finds it readable.  MSG_PEEK always starts at
- * the head of the queue, hence the buffer of peeked + len bytes.  No
- * read-ahead here: OpenSSL asks for exactly one record at a time, so it
- * holds no raw bytes past the record that gave it data.
+ * the head of the queue, so one peek copies as much of it as a look may
+ * need (XSOCK_TLS_PEEK_MAX) and OpenSSL's requests for a header, then a
+ * body, are served from that copy: one recv() per look.  OpenSSL asks for
+ * one record at a time, so it holds no raw bytes past the record that
+ * gave it data.
  */
 static int peek_read(BIO *b, xsock_tls_io *io, char *out, int len)
 {
-	size_t want = io->peeked + (size_t) len, got = 0;
-	char *buf;
-	ssize_t n;
-	int err;
+	size_t got;
+	ssize_t n = 1;
 
-	if (want > XSOCK_TLS_PEEK_MAX) {
-		return read_failed(b, io, EAGAIN);	/* enough for one look; a real read takes the rest */
+	if (io->peek_copy == NULL) {
+		io->peek_copy = emalloc(XSOCK_TLS_PEEK_MAX);
+		io->peek_len = 0;
 	}
+	if (io->peeked + (size_t) len > io->peek_len && io->peek_len < XSOCK_TLS_PEEK_MAX) {
 #ifndef XSOCK_HAVE_MSG_DONTWAIT
-	if (!ready(io->xs->net.socket, POLLIN)) {
-		return read_failed(b, io, EAGAIN);
-	}
+		if (!ready(io->xs->net.socket, POLLIN)) {
+			return read_failed(b, io, EAGAIN);
+		}
 #endif
-	buf = emalloc(want);
-	n = xsock_sock_recv(io->xs->net.socket, buf, want, MSG_PEEK | XSOCK_RECV_DONTWAIT);
-	err = php_socket_errno();
-	if (n > (ssize_t) io->peeked) {
-		got = (size_t) n - io->peeked;
-		memcpy(out, buf + io->peeked, got);
-		io->peeked += got;
+		n = xsock_sock_recv(io->xs->net.socket, io->peek_copy, XSOCK_TLS_PEEK_MAX, MSG_PEEK | XSOCK_RECV_DONTWAIT);
+		if (n > 0) {
+			io->peek_len = (size_t) n;
+		}
 	}
-	efree(buf);
+	got = MIN(io->peek_len - io->peeked, (size_t) len);
 	if (got > 0) {
+		memcpy(out, io->peek_copy + io->peeked, got);
+		io->peeked += got;
 		return (int) got;
 	}
 	if (n == 0) {
 		io->eof = true;
 		return 0;
 	}
-	/* n > 0: only bytes OpenSSL has already seen; nothing new yet. */
-	return read_failed(b, io, n > 0 ? EAGAIN : err);
+	/* Only bytes OpenSSL has already seen (or a look's worth): nothing new yet. */
+	return read_failed(b, io, n > 0 ? EAGAIN : php_socket_errno());
 }
 
 /*
@@ -169,17 +170,23 @@ static int peek_read(BIO *b, xsock_tls_io *io, char *out, int len)
  */
 int xsock_tls_bio_settle(xsock_tls_io *io)
 {
-	char scrap[4096];
-	ssize_t n;
+	char *scrap;
+	ssize_t n = 1;
 
-	while (io->peeked > 0) {
-		n = xsock_sock_recv(io->xs->net.socket, scrap, MIN(io->peeked, sizeof(scrap)), XSOCK_RECV_DONTWAIT);
-		if (n <= 0) {
-			/* A reset purged the queue: the next recv() reports it. */
-			io->peeked = 0;
-			return XSOCK_ERR;
-		}
-		io->peeked -= (size_t) n;
+	if (io->peeked == 0) {
+		return XSOCK_OK;
+	}
+	/* One recv() for all of them (a whole record, in bulk transfers). */
+	scrap = emalloc(io->peeked);
+	while (io->peeked > 0 && n > 0) {
+		n = xsock_sock_recv(io->xs->net.socket, scrap, io->peeked, XSOCK_RECV_DONTWAIT);
+		io->peeked -= n > 0 ? (size_t) n : 0;
+	}
+	efree(scrap);
+	if (n <= 0) {
+		/* A reset purged the queue: the next recv() reports it. */
+		io->peeked = 0;
+		return XSOCK_ERR;
 	}
 	return XSOCK_OK;
 }
@@ -187,6 +194,11 @@ int xsock_tls_bio_settle(xsock_tls_io *io)
 void xsock_tls_bio_peek(xsock_tls_io *io, bool on)
 {
 	io->peek = on;
+	if (!on && io->peek_copy != NULL) {
+		efree(io->peek_copy);
+		io->peek_copy = NULL;
+		io->peek_len = 0;
+	}
 }
 
 /*
@@ -350,6 +362,8 @@ BIO *xsock_tls_bio_new(xsock_tls_io *io)
 		io->last_errno = 0;
 		io->peek = false;
 		io->peeked = 0;
+		io->peek_copy = NULL;
+		io->peek_len = 0;
 	}
 	return b;
 }

@@ -93,6 +93,9 @@ typedef struct _xsock_tls_io {
 	bool peek;						/* a cast is looking: socket reads peek, nothing leaves the kernel */
 	size_t peeked;					/* kernel bytes OpenSSL has been shown by peeks and not yet received
 									   for real; the next socket read takes them first */
+	char *peek_copy;				/* peek mode: copy of the head of the kernel's queue, up to
+									   XSOCK_TLS_PEEK_MAX bytes; emalloc; NULL outside a cast */
+	size_t peek_len;				/* bytes in peek_copy */
 	size_t seen_len;				/* bytes in seen */
 	unsigned char *seen;			/* start of what the peer sent, XSOCK_TLS_SEEN_MAX bytes; only
 									   during a handshake (idle streams stay small); pemalloc */
