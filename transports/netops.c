@@ -552,6 +552,9 @@ static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	bool may_wait = xs->net.is_blocked && !(flags & MSG_OOB);
 	ssize_t n;
 
+	if (may_wait) {
+		xs->net.timeout_event = 0;	/* a new wait, even one the first try makes unnecessary */
+	}
 #ifdef XSOCK_HAVE_MSG_DONTWAIT
 	n = recv_into(xs, xp, flags | (may_wait ? MSG_DONTWAIT : 0));
 	if (n >= 0 || !may_wait || !XSOCK_EWOULDBLOCK(php_socket_errno())) {
@@ -559,7 +562,6 @@ static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	}
 #endif
 	if (may_wait) {
-		xs->net.timeout_event = 0;
 		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
 			xs->net.timeout_event = 1;
 			return -1;
