@@ -12,7 +12,7 @@ xsock_predis_pkg() {
 		*) echo php-predis ;;
 	esac
 }
-XSOCK_TEST_DEPS="python3 python3-aiosmtpd redis-server libphp-phpmailer $(xsock_predis_pkg) socat libnss-wrapper"
+XSOCK_TEST_DEPS="python3 python3-aiosmtpd redis-server libphp-phpmailer $(xsock_predis_pkg) socat libnss-wrapper mariadb-server php-mysql"
 
 xsock_missing() {
 	missing=""

@@ -556,28 +556,15 @@ static int op_send(xsock_stream *xs, php_stream_xport_param *xp)
 	return (int) n;
 }
 
-/*
- * PHP's recvfrom ignores the stream timeout and blocks forever on a blocking
- * stream (php-transports-8.2.md §6 item 23).  xsock waits at most the
- * stream timeout and then reports timed_out, like fread does.
- */
-static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
+/* One recv(), or recvfrom() when PHP wants the sender; -1 on failure, errno kept. */
+static ssize_t recv_into(xsock_stream *xs, php_stream_xport_param *xp, int flags)
 {
-	int flags = ((xp->inputs.flags & STREAM_OOB) ? MSG_OOB : 0) | ((xp->inputs.flags & STREAM_PEEK) ? MSG_PEEK : 0);
 	struct sockaddr_storage sa;
 	socklen_t len = sizeof(sa);
 	ssize_t n;
 
-	if (xs->net.is_blocked && !(flags & MSG_OOB)) {
-		xs->net.timeout_event = 0;
-		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
-			xs->net.timeout_event = 1;
-			return -1;
-		}
-	}
 	if (!xp->want_addr && !xp->want_textaddr) {
-		n = recv(xs->net.socket, xp->inputs.buf, xp->inputs.buflen, flags);
-		return n < 0 ? -1 : (int) n;
+		return recv(xs->net.socket, xp->inputs.buf, xp->inputs.buflen, flags);
 	}
 	memset(&sa, 0, sizeof(sa));
 	n = recvfrom(xs->net.socket, xp->inputs.buf, xp->inputs.buflen, flags, (struct sockaddr *) &sa, &len);
@@ -591,7 +578,42 @@ static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	} else if (xp->want_textaddr) {
 		xp->outputs.textaddr = ZSTR_EMPTY_ALLOC();
 	}
-	return (int) n;
+	return n;
+}
+
+/*
+ * PHP's recvfrom ignores the stream timeout and blocks forever on a blocking
+ * stream with nothing to read (php-transports-8.2.md §6 item 23).  xsock
+ * waits at most the stream timeout there and then reports timed_out, like
+ * fread does.  Everywhere else PHP's recv() answers at once: data, a
+ * listening socket (ENOTCONN), one shut down for reading (EOF), a pending
+ * error (ECONNRESET).  So the first try never waits, and only "would block"
+ * leads to the bounded wait; a wait first would sit out the whole timeout
+ * on a listening socket, which never becomes readable for recv().
+ */
+static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
+{
+	int flags = ((xp->inputs.flags & STREAM_OOB) ? MSG_OOB : 0) | ((xp->inputs.flags & STREAM_PEEK) ? MSG_PEEK : 0);
+	bool may_wait = xs->net.is_blocked && !(flags & MSG_OOB);
+	ssize_t n;
+
+	if (may_wait) {
+		xs->net.timeout_event = 0;	/* a new wait, even one the first try makes unnecessary */
+	}
+#ifdef XSOCK_HAVE_MSG_DONTWAIT
+	n = recv_into(xs, xp, flags | (may_wait ? MSG_DONTWAIT : 0));
+	if (n >= 0 || !may_wait || !XSOCK_EWOULDBLOCK(php_socket_errno())) {
+		return n < 0 ? -1 : (int) n;
+	}
+#endif
+	if (may_wait) {
+		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
+			xs->net.timeout_event = 1;
+			return -1;
+		}
+	}
+	n = recv_into(xs, xp, flags);
+	return n < 0 ? -1 : (int) n;
 }
 
 static int op_shutdown(xsock_stream *xs, php_stream_xport_param *xp)

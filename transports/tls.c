@@ -158,6 +158,7 @@ static void ssl_drop(xsock_tls *tls)
 	tls->active = false;
 	tls->state_set = false;
 	tls->session_offered = false;
+	xsock_tls_later_free(tls);
 	xsock_tls_err_reset();
 }
 
@@ -461,6 +462,8 @@ static int crypto_off(php_stream *stream)
 	if (rc == XSOCK_WANT_READ || rc == XSOCK_WANT_WRITE) {
 		return 0;
 	}
+	/* A close_notify a cast peeked at is still in the kernel: it is not plaintext. */
+	xsock_tls_bio_settle(&tls->io);
 	xsock_tls_bio_give_back(stream, &tls->io);
 	/* The peer's close_notify ended TLS, not the connection. */
 	if (rc == XSOCK_OK && !tls->io.eof) {
@@ -608,11 +611,20 @@ static bool read_wait(xsock_stream *xs, xsock_tls *tls, int want, uint64_t deadl
  */
 static bool supplemental_read(const php_stream *stream)
 {
-#ifdef XSOCK_PHP_HAS_BUFFERED_DATA
-	return stream->has_buffered_data;
-#else
-	return false;
-#endif
+	return XSOCK_STREAM_HAS_BUFFERED_DATA(stream);
+}
+
+/*
+ * A cast's peek left bytes in the kernel that OpenSSL has consumed.  Once
+ * OpenSSL has handed out all they gave (the read may never have needed the
+ * socket), they are received for real: the fd then again means "bytes
+ * OpenSSL has not seen".
+ */
+static void read_settle(xsock_tls *tls)
+{
+	if (tls->io.peeked > 0 && SSL_pending(tls->ssl) == 0) {
+		xsock_tls_bio_settle(&tls->io);
+	}
 }
 
 /*
@@ -652,12 +664,14 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 			if (reneg_tripped(stream, tls)) {
 				return 0;
 			}
+			read_settle(tls);
 			xsock_net_read_done(xs, waited, (size_t) n, count);
 			php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), n, 0);
 			return n;
 		}
 		rc = xsock_tls_ssl_error(stream, n, NULL);
 		if (rc == XSOCK_OK || rc == XSOCK_ERR) {
+			read_settle(tls);
 			stream->eof = 1;
 			return 0;
 		}
@@ -676,6 +690,9 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
  * Write all of buf on a blocking stream (one PHP call, not one per
  * record), as much as the socket takes on a non-blocking one.  A timeout
  * after some bytes went out reports those bytes; the next call times out.
+ * An error after some bytes went out reports those bytes too, and its
+ * warning comes with the next call, which fails: one warning per failure,
+ * in PHP's order (xsock_tls_ssl_error_later).
  */
 ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 {
@@ -685,6 +702,9 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 	size_t done = 0;
 	int n, rc;
 
+	if (xsock_tls_warn_later(tls)) {
+		return 0;
+	}
 	while (done < count) {
 		xsock_tls_err_reset();
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
@@ -693,7 +713,7 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 			done += (size_t) n;
 			continue;
 		}
-		rc = xsock_tls_ssl_error(stream, n, NULL);
+		rc = done > 0 ? xsock_tls_ssl_error_later(stream, n) : xsock_tls_ssl_error(stream, n, NULL);
 		status_set(tls, rc);
 		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked) {
 			break;
@@ -716,19 +736,30 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 
 /*
  * For stream_select() (tcp.c's cast moves this many bytes into PHP's
- * buffer), once per stream per select call, so it must be cheap.
+ * buffer), once per stream per select call, so it must be cheap, and it
+ * must leave the socket as it found it for what matters to a poller:
+ * mysqlnd casts the same way, then select()s the raw fd itself and never
+ * looks at PHP's buffer, so a record read off the socket here would leave
+ * its mysqli_poll() waiting for bytes that already came.
+ *
  * Decrypted bytes inside OpenSSL count, and so do raw bytes our BIO read
  * ahead: the socket may be empty while a whole record waits there.  On a
- * blocking stream bytes waiting on the socket are processed here too: a
- * TLS 1.3 session ticket or KeyUpdate makes the fd readable without
- * giving the script anything to read, and PHP's select then reports a
- * stream on which a blocking fread() sits out its whole timeout.  Here
- * the record is consumed, the fd is no longer readable, and select tells
- * the truth.  A non-blocking fread() returns "" at once instead of
- * hanging, so non-blocking streams skip that look at the socket: event
- * loops with many streams pay no recv() per stream and select.  A
- * close_notify or an error found this way returns 1, so that a read
- * reports it.
+ * blocking stream, bytes waiting on the socket are looked at too, through
+ * the BIO's peek mode: OpenSSL decrypts them, the kernel keeps them.
+ *  - A record with data: the fd stays readable, so select() reports the
+ *    stream (stream_select) and a poller sees it (mysqlnd); nothing moves
+ *    into PHP's buffer.  The read that takes the data receives the bytes
+ *    for real (xsock_tls_bio_settle).
+ *  - Only a TLS 1.3 session ticket or KeyUpdate (or the start of a record
+ *    still arriving): nothing for the script.  Those bytes are received
+ *    for real now, the fd is no longer readable, and select tells the
+ *    truth instead of reporting a stream on which a blocking fread() sits
+ *    out its whole timeout (PHP's behaviour).
+ *  - close_notify, EOF or an error: the fd stays readable, so the next
+ *    read reports it.
+ * A non-blocking fread() returns "" at once instead of hanging, so
+ * non-blocking streams skip the look at the socket: event loops with many
+ * streams pay no recv() per stream and select.
  */
 size_t xsock_tls_pending(const xsock_stream *xs)
 {
@@ -736,7 +767,8 @@ size_t xsock_tls_pending(const xsock_stream *xs)
 	char byte;
 	int n, rc;
 
-	if (tls == NULL || !tls->active) {
+	/* Already looked: the kernel still holds the bytes, the fd says so itself. */
+	if (tls == NULL || !tls->active || tls->io.peeked > 0) {
 		return 0;
 	}
 	n = SSL_pending(tls->ssl);
@@ -744,14 +776,19 @@ size_t xsock_tls_pending(const xsock_stream *xs)
 		return (size_t) n;
 	}
 	xsock_tls_err_reset();
+	xsock_tls_bio_peek(&tls->io, true);
 	n = SSL_peek(tls->ssl, &byte, 1);
+	xsock_tls_bio_peek(&tls->io, false);
 	if (n > 0) {
-		return (size_t) SSL_pending(tls->ssl);
+		/* Data from the BIO's read-ahead alone is off the socket: PHP's buffer must show it. */
+		return tls->io.peeked > 0 ? 0 : (size_t) SSL_pending(tls->ssl);
 	}
 	rc = xsock_tls_ssl_error_quiet(tls->ssl, n, &tls->io);
 	if (rc == XSOCK_OK || rc == XSOCK_ERR) {
-		return 1;
+		/* Read-ahead alone: a read must come to report it. */
+		return tls->io.peeked > 0 ? 0 : 1;
 	}
+	xsock_tls_bio_settle(&tls->io);
 	idle_buffers(tls);
 	return 0;
 }

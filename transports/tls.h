@@ -44,7 +44,10 @@ int xsock_tls_status(const xsock_stream *xs);
 ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count);
 ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count);
 
-/* Decrypted bytes OpenSSL holds that PHP has not read yet. */
+/*
+ * For the select cast: decrypted bytes OpenSSL holds that PHP's buffer
+ * must show, because the fd will not.  Never takes data off the socket.
+ */
 size_t xsock_tls_pending(const xsock_stream *xs);
 
 /* PHP_STREAM_OPTION_CHECK_LIVENESS while TLS is active: PHP_STREAM_OPTION_RETURN_OK / _ERR. */

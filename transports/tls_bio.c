@@ -69,6 +69,16 @@ static bool ready(php_socket_t fd, int events)
 }
 #endif
 
+/* A failed recv(): EAGAIN and EINTR ask OpenSSL to retry, the rest is an error. */
+static int read_failed(BIO *b, xsock_tls_io *io, int err)
+{
+	io->last_errno = err;
+	if (XSOCK_EWOULDBLOCK(err) || err == EINTR) {
+		BIO_set_retry_read(b);
+	}
+	return -1;
+}
+
 /*
  * One recv() that never blocks; sets the retry flag and last_errno when it
  * fails.  With a tail, bytes past len land there (see bio_read).
@@ -95,11 +105,7 @@ static ssize_t sock_read(BIO *b, xsock_tls_io *io, char *buf, size_t len, char *
 		io->eof = true;
 		return 0;
 	}
-	io->last_errno = php_socket_errno();
-	if (XSOCK_EWOULDBLOCK(io->last_errno) || io->last_errno == EINTR) {
-		BIO_set_retry_read(b);
-	}
-	return -1;
+	return read_failed(b, io, php_socket_errno());
 }
 
 /* Keep what a read-ahead got past OpenSSL's request; bio_read hands it out first. */
@@ -110,6 +116,89 @@ static void stash(xsock_tls_io *io, const char *buf, size_t len)
 	memcpy(io->prefix, buf, len);
 	io->prefix_len = len;
 	io->prefix_pos = 0;
+}
+
+/*
+ * Peek mode, while a cast for select looks at the stream
+ * (xsock_tls_pending): OpenSSL gets the bytes after those it has already
+ * been shown, and the kernel keeps all of them, so a caller that polls the
+ * fd itself (mysqlnd) still finds it readable.  MSG_PEEK always starts at
+ * the head of the queue, so one peek copies as much of it as a look may
+ * need (XSOCK_TLS_PEEK_MAX) and OpenSSL's requests for a header, then a
+ * body, are served from that copy: one recv() per look.  OpenSSL asks for
+ * one record at a time, so it holds no raw bytes past the record that
+ * gave it data.
+ */
+static int peek_read(BIO *b, xsock_tls_io *io, char *out, int len)
+{
+	size_t got;
+	ssize_t n = 1;
+
+	if (io->peek_copy == NULL) {
+		io->peek_copy = emalloc(XSOCK_TLS_PEEK_MAX);
+		io->peek_len = 0;
+	}
+	if (io->peeked + (size_t) len > io->peek_len && io->peek_len < XSOCK_TLS_PEEK_MAX) {
+#ifndef XSOCK_HAVE_MSG_DONTWAIT
+		if (!ready(io->xs->net.socket, POLLIN)) {
+			return read_failed(b, io, EAGAIN);
+		}
+#endif
+		n = xsock_sock_recv(io->xs->net.socket, io->peek_copy, XSOCK_TLS_PEEK_MAX, MSG_PEEK | XSOCK_RECV_DONTWAIT);
+		if (n > 0) {
+			io->peek_len = (size_t) n;
+		}
+	}
+	got = MIN(io->peek_len - io->peeked, (size_t) len);
+	if (got > 0) {
+		memcpy(out, io->peek_copy + io->peeked, got);
+		io->peeked += got;
+		return (int) got;
+	}
+	if (n == 0) {
+		io->eof = true;
+		return 0;
+	}
+	/* Only bytes OpenSSL has already seen (or a look's worth): nothing new yet. */
+	return read_failed(b, io, n > 0 ? EAGAIN : php_socket_errno());
+}
+
+/*
+ * Receive for real the bytes peeks showed OpenSSL (it has consumed them
+ * already), so the next socket read starts after them.  They are in the
+ * kernel's queue, so this never waits.
+ */
+int xsock_tls_bio_settle(xsock_tls_io *io)
+{
+	char *scrap;
+	ssize_t n = 1;
+
+	if (io->peeked == 0) {
+		return XSOCK_OK;
+	}
+	/* One recv() for all of them (a whole record, in bulk transfers). */
+	scrap = emalloc(io->peeked);
+	while (io->peeked > 0 && n > 0) {
+		n = xsock_sock_recv(io->xs->net.socket, scrap, io->peeked, XSOCK_RECV_DONTWAIT);
+		io->peeked -= n > 0 ? (size_t) n : 0;
+	}
+	efree(scrap);
+	if (n <= 0) {
+		/* A reset purged the queue: the next recv() reports it. */
+		io->peeked = 0;
+		return XSOCK_ERR;
+	}
+	return XSOCK_OK;
+}
+
+void xsock_tls_bio_peek(xsock_tls_io *io, bool on)
+{
+	io->peek = on;
+	if (!on && io->peek_copy != NULL) {
+		efree(io->peek_copy);
+		io->peek_copy = NULL;
+		io->peek_len = 0;
+	}
 }
 
 /*
@@ -138,6 +227,10 @@ static int bio_read(BIO *b, char *out, int len)
 	if (io->prefix != NULL) {
 		return from_prefix(io, out, len);
 	}
+	if (io->peek) {
+		return peek_read(b, io, out, len);
+	}
+	xsock_tls_bio_settle(io);
 	use_ahead = !io->big && (size_t) len < sizeof(ahead);
 	body = io->big = (size_t) len > sizeof(ahead);
 	if (use_ahead) {
@@ -267,6 +360,10 @@ BIO *xsock_tls_bio_new(xsock_tls_io *io)
 		io->eof = false;
 		io->big = false;
 		io->last_errno = 0;
+		io->peek = false;
+		io->peeked = 0;
+		io->peek_copy = NULL;
+		io->peek_len = 0;
 	}
 	return b;
 }

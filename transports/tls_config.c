@@ -361,6 +361,31 @@ static int read_cert(php_stream *stream, xsock_tls_opts *o)
 	return XSOCK_OK;
 }
 
+/*
+ * ssl.num_tickets (PHP 8.6's name; SSL_CTX_set_num_tickets): an int of 0
+ * or more.  Anything else fails the server's setup, like a bad ALPN list,
+ * rather than silently sending OpenSSL's default.
+ */
+static int read_num_tickets(php_stream *stream, xsock_tls_opts *o)
+{
+	zval *val = opt(stream, "num_tickets");
+
+	if (val == NULL) {
+		return XSOCK_OK;
+	}
+	/* PHP 8's wording for arguments: "must be of type int, string given". */
+	if (Z_TYPE_P(val) != IS_LONG) {
+		php_error_docref(NULL, E_WARNING, "num_tickets must be of type int, %s given", zend_zval_type_name(val));
+		return XSOCK_ERR;
+	}
+	if (Z_LVAL_P(val) < 0) {
+		php_error_docref(NULL, E_WARNING, "num_tickets must be greater than or equal to 0");
+		return XSOCK_ERR;
+	}
+	o->num_tickets = Z_LVAL_P(val);
+	return XSOCK_OK;
+}
+
 /* php_openssl_set_server_specific_opts: read only when there is a context. */
 static int read_server(php_stream *stream, xsock_tls_opts *o)
 {
@@ -390,7 +415,7 @@ static int read_server(php_stream *stream, xsock_tls_opts *o)
 	if (val == NULL || zend_is_true(val)) {
 		o->sni_certs = opt(stream, "SNI_server_certs");
 	}
-	return XSOCK_OK;
+	return read_num_tickets(stream, o);
 }
 
 static int read_misc(php_stream *stream, xsock_tls_opts *o)
@@ -430,6 +455,7 @@ static int opts_read(php_stream *stream, bool is_client, int method, xsock_tls_o
 
 	memset(o, 0, sizeof(*o));
 	o->is_client = is_client;
+	o->num_tickets = -1;
 	if ((val = opt(stream, "min_proto_version")) != NULL) {
 		min_v = zval_get_long(val);
 	}
@@ -649,6 +675,7 @@ static void opts_key(const xsock_tls_opts *o, unsigned char *key)
 	key_file(md, "cert", o->local_cert ? o->cert_path : NULL);
 	key_file(md, "pk", o->local_cert ? o->pk_path : NULL);
 	key_file(md, "dh", o->dh_param);
+	key_long(md, "tickets", o->num_tickets);
 	if (o->sni_certs) {
 		key_sni(md, o->sni_certs);
 	}
@@ -838,13 +865,14 @@ static void build_sessions(SSL_CTX *ctx, const xsock_tls_opts *o, const unsigned
 	SSL_CTX_sess_set_cache_size(ctx, SERVER_SESS_CACHE);
 #ifdef XSOCK_HAVE_TLS13
 	/*
-	 * TLS 1.3: one ticket per handshake instead of OpenSSL's two.  Each
-	 * costs the server a session encoding plus encryption, and the client
-	 * a session copy; a client resumes with one ticket and gets a new one
-	 * on that connection (xsock's client cache; PHP's client resumes only
-	 * through session_stream, with the one session SSL_get1_session gives).
+	 * TLS 1.3: OpenSSL's default (two tickets per full handshake) unless
+	 * ssl.num_tickets says otherwise, as PHP: a client that opens two more
+	 * connections after the first can resume both (RFC 8446 §C.4: a ticket
+	 * is used once).
 	 */
-	SSL_CTX_set_num_tickets(ctx, 1);
+	if (o->num_tickets >= 0) {
+		SSL_CTX_set_num_tickets(ctx, (size_t) o->num_tickets);
+	}
 #endif
 }
 

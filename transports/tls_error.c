@@ -45,16 +45,23 @@ static void append_hint(smart_str *msg, const char *hint)
 	smart_str_appends(msg, hint);
 }
 
-static void warn(smart_str *msg, const char *hint)
+static void warn(xsock_tls *tls, smart_str *msg, const char *hint)
 {
+	const char *text;
+
 	append_hint(msg, hint);
 	smart_str_0(msg);
-	php_error_docref(NULL, E_WARNING, "%s", msg->s ? ZSTR_VAL(msg->s) : "");
+	text = msg->s ? ZSTR_VAL(msg->s) : "";
+	if (!tls->hold) {
+		php_error_docref(NULL, E_WARNING, "%s", text);
+	} else if (tls->later == NULL) {
+		tls->later = pestrdup(text, tls->io.xs->persistent);
+	}
 	smart_str_free(msg);
 }
 
 /* The default branch: every queued error, one line each. */
-static void warn_queue(int err, const char *hint)
+static void warn_queue(xsock_tls *tls, int err, const char *hint)
 {
 	smart_str msg = {0};
 	unsigned long code = ERR_get_error();
@@ -65,7 +72,7 @@ static void warn_queue(int err, const char *hint)
 		smart_str_appends(&msg, "SSL_R_NO_SHARED_CIPHER: no suitable shared cipher could be used.  "
 			"This could be because the server is missing an SSL certificate (local_cert context option)");
 		ERR_clear_error();
-		warn(&msg, hint);
+		warn(tls, &msg, hint);
 		return;
 	}
 	smart_str_append_printf(&msg, "SSL operation failed with code %d. ", err);
@@ -80,7 +87,7 @@ static void warn_queue(int err, const char *hint)
 			}
 		} while (code != 0);
 	}
-	warn(&msg, hint);
+	warn(tls, &msg, hint);
 }
 
 /* SSL_ERROR_SYSCALL with an empty queue: EOF (quiet) or a socket error. */
@@ -101,7 +108,7 @@ static int syscall_error(php_stream *stream, xsock_tls *tls, int ret, const char
 	smart_str_appends(&msg, "SSL: ");
 	smart_str_appends(&msg, text);
 	efree(text);
-	warn(&msg, hint);
+	warn(tls, &msg, hint);
 	return XSOCK_ERR;
 }
 
@@ -133,8 +140,46 @@ int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint)
 		default:
 			break;
 	}
-	warn_queue(err, hint);
+	warn_queue(tls, err, hint);
 	return XSOCK_ERR;
+}
+
+/*
+ * The same, but a warning is kept for xsock_tls_warn_later() instead of
+ * raised: a write that fails after some bytes went out returns those
+ * bytes silently, and PHP's write loop calls again at once, which is
+ * where PHP's own transport warns (its SSL_write() sends one record per
+ * call and only the next call meets the error).  Raising it at once would
+ * make that next call warn a second time, about the broken pipe.
+ */
+int xsock_tls_ssl_error_later(php_stream *stream, int ret)
+{
+	xsock_tls *tls = XSOCK_DATA(stream)->tls;
+	int rc;
+
+	tls->hold = true;
+	rc = xsock_tls_ssl_error(stream, ret, NULL);
+	tls->hold = false;
+	return rc;
+}
+
+/* Raise the warning kept by xsock_tls_ssl_error_later(); false when there is none. */
+bool xsock_tls_warn_later(xsock_tls *tls)
+{
+	if (tls->later == NULL) {
+		return false;
+	}
+	php_error_docref(NULL, E_WARNING, "%s", tls->later);
+	xsock_tls_later_free(tls);
+	return true;
+}
+
+void xsock_tls_later_free(xsock_tls *tls)
+{
+	if (tls->later != NULL) {
+		pefree(tls->later, tls->io.xs->persistent);
+		tls->later = NULL;
+	}
 }
 
 /*

@@ -45,6 +45,12 @@
 #define XSOCK_TLS_AHEAD			4096
 #define XSOCK_TLS_HEADER		5		/* a TLS record header: type, version, length */
 
+/*
+ * A cast shows OpenSSL at most this many kernel bytes by peeking: two
+ * full records (16 KiB + 256 bytes of overhead each) plus a few tickets.
+ */
+#define XSOCK_TLS_PEEK_MAX		(2 * (16384 + 256) + 4096)
+
 /* Cache key of a configuration: SHA-256 of every option that shapes the SSL_CTX. */
 #define XSOCK_TLS_KEY_LEN		32
 
@@ -84,6 +90,12 @@ typedef struct _xsock_tls_io {
 	bool big;						/* the last socket read wanted more than XSOCK_TLS_AHEAD: no read-ahead */
 	bool record;					/* copy received bytes into seen (handshake) */
 	int last_errno;					/* errno of the last failed send/recv, 0 if none */
+	bool peek;						/* a cast is looking: socket reads peek, nothing leaves the kernel */
+	size_t peeked;					/* kernel bytes OpenSSL has been shown by peeks and not yet received
+									   for real; the next socket read takes them first */
+	char *peek_copy;				/* peek mode: copy of the head of the kernel's queue, up to
+									   XSOCK_TLS_PEEK_MAX bytes; emalloc; NULL outside a cast */
+	size_t peek_len;				/* bytes in peek_copy */
 	size_t seen_len;				/* bytes in seen */
 	unsigned char *seen;			/* start of what the peer sent, XSOCK_TLS_SEEN_MAX bytes; only
 									   during a handshake (idle streams stay small); pemalloc */
@@ -119,6 +131,8 @@ typedef struct _xsock_tls_opts {
 	bool single_dh_use;				/* default true */
 	bool honor_cipher_order;		/* default true */
 	zval *sni_certs;				/* server: ssl.SNI_server_certs when SNI_enabled */
+	zend_long num_tickets;			/* server: ssl.num_tickets, TLS 1.3 tickets per full handshake;
+									   -1 = not given, OpenSSL's default (2) as PHP */
 	bool warned;					/* a warning was raised: do not cache the result */
 } xsock_tls_opts;
 
@@ -145,6 +159,9 @@ struct _xsock_tls {
 	bool session_offered;			/* client: a cached session was set on ssl */
 	unsigned char session_key[XSOCK_TLS_KEY_LEN];	/* client: key in the session cache */
 	char *hint;						/* diagnosis of the last failed handshake; pemalloc; NULL = none */
+	char *later;					/* warning of a write that failed after sending bytes, raised by the
+									   next write call (PHP's order); pemalloc; NULL = none */
+	bool hold;						/* the translator keeps its warning in `later` (xsock_tls_ssl_error_later) */
 };
 
 /* tls.c */
@@ -186,6 +203,8 @@ void xsock_tls_bio_give_back(php_stream *stream, xsock_tls_io *io);
 void xsock_tls_readbuf_append(php_stream *stream, const char *data, size_t len);
 void xsock_tls_bio_peek_more(xsock_tls_io *io);
 bool xsock_tls_bio_has_input(xsock_tls_io *io, bool ask_socket);
+void xsock_tls_bio_peek(xsock_tls_io *io, bool on);
+int xsock_tls_bio_settle(xsock_tls_io *io);
 void xsock_tls_io_record(xsock_tls_io *io, bool on);
 void xsock_tls_io_free(xsock_tls_io *io);
 
@@ -208,6 +227,9 @@ static inline void xsock_tls_err_reset(void)
 /* tls_error.c: the one error translator */
 int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint);
 int xsock_tls_ssl_error_quiet(SSL *ssl, int ret, xsock_tls_io *io);
+int xsock_tls_ssl_error_later(php_stream *stream, int ret);
+bool xsock_tls_warn_later(xsock_tls *tls);
+void xsock_tls_later_free(xsock_tls *tls);
 
 /* tls_session.c: client session cache */
 int xsock_tls_session_minit(void);

@@ -244,11 +244,6 @@
 # define STREAM_CRYPTO_STATUS_WANT_WRITE 2
 #endif
 
-/* PHP 8.3+ marks a read that already took bytes from PHP's buffer. */
-#if PHP_VERSION_ID >= 80300
-# define XSOCK_PHP_HAS_BUFFERED_DATA 1
-#endif
-
 /* OpenSSL ------------------------------------------------------------- */
 #ifdef XSOCK_WITH_OPENSSL_HEADERS
 # include <openssl/opensslv.h>
