@@ -22,7 +22,6 @@
  * wait then (bug #51056, xp_socket.c php_sockop_read).
  */
 #if PHP_VERSION_ID >= 80300
-# define XSOCK_PHP_HAS_BUFFERED_DATA_FLAG 1
 # define XSOCK_STREAM_HAS_BUFFERED_DATA(stream) ((stream)->has_buffered_data)
 #else
 # define XSOCK_STREAM_HAS_BUFFERED_DATA(stream) 0
