@@ -120,7 +120,7 @@ static void write_failed(php_stream *stream, size_t count, int err)
 		return;
 	}
 	estr = php_socket_error_str(err);
-	php_error_docref(NULL, E_NOTICE, "Send of %zu bytes failed with errno=%d %s",
+	XSOCK_NOTICE(stream, NetworkSendFailed, "Send of %zu bytes failed with errno=%d %s",
 		count, err, ZSTR_VAL(estr));
 	zend_string_release(estr);
 }

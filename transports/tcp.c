@@ -125,11 +125,12 @@ static int tcp_cast(php_stream *stream, int castas, void **ret)
  * text PHP itself puts there (NULL: none), followed by the diagnosis when
  * there is one; with neither, `fallback` (NULL: none, as PHP).
  */
-static void tls_failed(php_stream_xport_param *xp, xsock_stream *xs, const char *lead, const char *fallback)
+static void tls_failed(php_stream *stream, php_stream_xport_param *xp, xsock_stream *xs, const char *lead,
+	const char *fallback)
 {
 	const char *hint = xsock_tls_error_hint(xs);
 
-	php_error_docref(NULL, E_WARNING, "Failed to enable crypto");
+	XSOCK_WARN(stream, ProtocolError, "Failed to enable crypto");
 	if (!xp->want_errortext || xp->outputs.error_text != NULL) {
 		return;
 	}
@@ -165,7 +166,7 @@ static int tcp_connect(php_stream *stream, php_stream_xport_param *xp)
 	if ((rc == 1 && !connect_finished(xs))
 			|| xsock_tls_setup(stream, xs->method, NULL) < 0
 			|| xsock_tls_enable(stream, true) < 0) {
-		tls_failed(xp, xs, NULL, NULL);
+		tls_failed(stream, xp, xs, NULL, NULL);
 		return -1;
 	}
 	return 0;
@@ -189,7 +190,7 @@ static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
 	 * releases report the stale strerror(0), "Success", and xsock says what
 	 * failed instead.
 	 */
-	tls_failed(xp, XSOCK_DATA(child), XSOCK_PHP_ACCEPT_TLS_TEXT, "TLS handshake failed");
+	tls_failed(stream, xp, XSOCK_DATA(child), XSOCK_PHP_ACCEPT_TLS_TEXT, "TLS handshake failed");
 	php_stream_close(child);
 	xp->outputs.client = NULL;
 	return -1;

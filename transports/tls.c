@@ -194,7 +194,7 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 	zval *val;
 
 	if (bio == NULL) {
-		php_error_docref(NULL, E_WARNING, "SSL handle creation failure");
+		XSOCK_WARN(stream, CreateFailed, "SSL handle creation failure");
 		SSL_free(ssl);
 		xsock_tls_conf_release(conf);
 		xsock_tls_err_reset();
@@ -235,7 +235,7 @@ int xsock_tls_setup(php_stream *stream, int method, php_stream *session)
 	if (xs->tls != NULL && xs->tls->ssl != NULL) {
 		/* Non-blocking: resuming a handshake (§6 item 3). */
 		if (xs->net.is_blocked) {
-			php_error_docref(NULL, E_WARNING, "SSL/TLS already set-up for this stream");
+			XSOCK_WARN(stream, Generic, "SSL/TLS already set-up for this stream");
 			return -1;
 		}
 		return 0;
@@ -335,7 +335,7 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 		}
 		if (tls_wait(xs, err == SSL_ERROR_WANT_WRITE ? XSOCK_WANT_WRITE : XSOCK_WANT_READ, deadline)
 				== XSOCK_TIMEOUT) {
-			php_error_docref(NULL, E_WARNING, "SSL: Handshake timed out");
+			XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
 			return -1;
 		}
 	}
@@ -702,7 +702,7 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 	size_t done = 0;
 	int n, rc;
 
-	if (xsock_tls_warn_later(tls)) {
+	if (xsock_tls_warn_later(stream)) {
 		return 0;
 	}
 	while (done < count) {

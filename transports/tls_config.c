@@ -344,7 +344,7 @@ static int read_cert(php_stream *stream, xsock_tls_opts *o)
 	}
 	o->local_cert = Z_STRVAL_P(val);
 	if (!xsock_tls_check_path(Z_STRVAL_P(val), Z_STRLEN_P(val), o->cert_path, "local_cert in ssl stream context")) {
-		php_error_docref(NULL, E_WARNING, "Unable to get real path of certificate file `%s'", o->local_cert);
+		XSOCK_WARN(stream, NotFound, "Unable to get real path of certificate file `%s'", o->local_cert);
 		return XSOCK_ERR;
 	}
 	val = opt(stream, "local_pk");
@@ -355,7 +355,7 @@ static int read_cert(php_stream *stream, xsock_tls_opts *o)
 	}
 	o->local_pk = Z_STRVAL_P(val);
 	if (!xsock_tls_check_path(Z_STRVAL_P(val), Z_STRLEN_P(val), o->pk_path, "local_pk in ssl stream context")) {
-		php_error_docref(NULL, E_WARNING, "Unable to get real path of private key file `%s'", o->local_pk);
+		XSOCK_WARN(stream, NotFound, "Unable to get real path of private key file `%s'", o->local_pk);
 		return XSOCK_ERR;
 	}
 	return XSOCK_OK;
@@ -375,11 +375,11 @@ static int read_num_tickets(php_stream *stream, xsock_tls_opts *o)
 	}
 	/* PHP 8's wording for arguments: "must be of type int, string given". */
 	if (Z_TYPE_P(val) != IS_LONG) {
-		php_error_docref(NULL, E_WARNING, "num_tickets must be of type int, %s given", zend_zval_type_name(val));
+		XSOCK_WARN(stream, InvalidParam, "num_tickets must be of type int, %s given", zend_zval_type_name(val));
 		return XSOCK_ERR;
 	}
 	if (Z_LVAL_P(val) < 0) {
-		php_error_docref(NULL, E_WARNING, "num_tickets must be greater than or equal to 0");
+		XSOCK_WARN(stream, InvalidParam, "num_tickets must be greater than or equal to 0");
 		return XSOCK_ERR;
 	}
 	o->num_tickets = Z_LVAL_P(val);
@@ -404,7 +404,7 @@ static int read_server(php_stream *stream, xsock_tls_opts *o)
 		o->dh_param = Z_STRVAL_P(val);
 	}
 	if (opt(stream, "rsa_key_size") != NULL) {
-		php_error_docref(NULL, E_WARNING, "rsa_key_size context option has been removed");
+		XSOCK_WARN(stream, InvalidParam, "rsa_key_size context option has been removed");
 		o->warned = true;
 	}
 	val = opt(stream, "single_dh_use");
@@ -433,7 +433,7 @@ static int read_misc(php_stream *stream, xsock_tls_opts *o)
 		o->has_seclevel = true;
 		o->seclevel = zval_get_long(val);
 		if (o->seclevel < 0 || o->seclevel > 5) {
-			php_error_docref(NULL, E_WARNING, "Security level must be between 0 and 5");
+			XSOCK_WARN(stream, InvalidParam, "Security level must be between 0 and 5");
 			o->warned = true;
 		}
 	}
@@ -441,7 +441,7 @@ static int read_misc(php_stream *stream, xsock_tls_opts *o)
 	if (alpn != NULL) {
 		o->alpn = alpn_parse(alpn, &o->alpn_len);
 		if (o->alpn == NULL) {
-			php_error_docref(NULL, E_WARNING, "Failed parsing comma-separated TLS ALPN protocol string");
+			XSOCK_WARN(stream, InvalidParam, "Failed parsing comma-separated TLS ALPN protocol string");
 			return XSOCK_ERR;
 		}
 	}
@@ -454,6 +454,7 @@ static int opts_read(php_stream *stream, bool is_client, int method, xsock_tls_o
 	zend_long min_v = 0, max_v = 0;
 
 	memset(o, 0, sizeof(*o));
+	o->stream = stream;
 	o->is_client = is_client;
 	o->num_tickets = -1;
 	if ((val = opt(stream, "min_proto_version")) != NULL) {
@@ -769,7 +770,7 @@ static int build_verify(SSL_CTX *ctx, xsock_tls_opts *o)
 			}
 		}
 	} else if (o->is_client && !SSL_CTX_set_default_verify_paths(ctx)) {
-		php_error_docref(NULL, E_WARNING, "Unable to set default verify locations and no CA settings specified");
+		XSOCK_WARN(o->stream, ProtocolError, "Unable to set default verify locations and no CA settings specified");
 		return XSOCK_ERR;
 	}
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, xsock_tls_verify_callback);
@@ -780,19 +781,19 @@ static int build_verify(SSL_CTX *ctx, xsock_tls_opts *o)
 static int build_cert(SSL_CTX *ctx, xsock_tls_opts *o, const char *cert, const char *pk, bool sni)
 {
 	if (SSL_CTX_use_certificate_chain_file(ctx, cert) != 1) {
-		php_error_docref(NULL, E_WARNING, sni
+		XSOCK_WARN(o->stream, WriteFailed, sni
 			? "Failed setting local cert chain file `%s'; check that your cafile/capath settings include details of your certificate and its issuer"
 			: "Unable to set local cert chain file `%s'; Check that your cafile/capath settings include details of your certificate and its issuer",
 			sni ? cert : o->local_cert);
 		return XSOCK_ERR;
 	}
 	if (SSL_CTX_use_PrivateKey_file(ctx, pk, SSL_FILETYPE_PEM) != 1) {
-		php_error_docref(NULL, E_WARNING, sni ? "Failed setting private key from file `%s'"
+		XSOCK_WARN(o->stream, WriteFailed, sni ? "Failed setting private key from file `%s'"
 			: "Unable to set private key file `%s'", pk);
 		return XSOCK_ERR;
 	}
 	if (!sni && !SSL_CTX_check_private_key(ctx)) {
-		php_error_docref(NULL, E_WARNING, "Private key does not match certificate!");
+		XSOCK_WARN(o->stream, PermissionDenied, "Private key does not match certificate!");
 		o->warned = true;
 	}
 	return XSOCK_OK;
@@ -809,17 +810,17 @@ static int build_dh(SSL_CTX *ctx, xsock_tls_opts *o)
 	}
 	bio = BIO_new_file(o->dh_param, "r");
 	if (bio == NULL) {
-		php_error_docref(NULL, E_WARNING, "Invalid dh_param");
+		XSOCK_WARN(o->stream, InvalidParam, "Invalid dh_param");
 		return XSOCK_ERR;
 	}
 	pkey = PEM_read_bio_Parameters(bio, NULL);
 	BIO_free(bio);
 	if (pkey == NULL) {
-		php_error_docref(NULL, E_WARNING, "Failed reading DH params");
+		XSOCK_WARN(o->stream, InvalidFormat, "Failed reading DH params");
 		return XSOCK_ERR;
 	}
 	if (SSL_CTX_set0_tmp_dh_pkey(ctx, pkey) == 0) {
-		php_error_docref(NULL, E_WARNING, "Failed assigning DH params");
+		XSOCK_WARN(o->stream, ProtocolError, "Failed assigning DH params");
 		EVP_PKEY_free(pkey);
 		return XSOCK_ERR;
 	}
@@ -886,7 +887,7 @@ SSL_CTX *xsock_tls_ctx_build(xsock_tls_opts *o, const unsigned char *key, const 
 	SSL_CTX *ctx = SSL_CTX_new(o->is_client ? TLS_client_method() : TLS_server_method());
 
 	if (ctx == NULL) {
-		php_error_docref(NULL, E_WARNING, "SSL context creation failure");
+		XSOCK_WARN(o->stream, CreateFailed, "SSL context creation failure");
 		return NULL;
 	}
 	if (build_verify(ctx, o) != XSOCK_OK) {

@@ -45,7 +45,7 @@ static void append_hint(smart_str *msg, const char *hint)
 	smart_str_appends(msg, hint);
 }
 
-static void warn(xsock_tls *tls, smart_str *msg, const char *hint)
+static void warn(php_stream *stream, xsock_tls *tls, smart_str *msg, const char *hint)
 {
 	const char *text;
 
@@ -53,7 +53,7 @@ static void warn(xsock_tls *tls, smart_str *msg, const char *hint)
 	smart_str_0(msg);
 	text = msg->s ? ZSTR_VAL(msg->s) : "";
 	if (!tls->hold) {
-		php_error_docref(NULL, E_WARNING, "%s", text);
+		XSOCK_WARN(stream, ProtocolError, "%s", text);
 	} else if (tls->later == NULL) {
 		tls->later = pestrdup(text, tls->io.xs->persistent);
 	}
@@ -61,7 +61,7 @@ static void warn(xsock_tls *tls, smart_str *msg, const char *hint)
 }
 
 /* The default branch: every queued error, one line each. */
-static void warn_queue(xsock_tls *tls, int err, const char *hint)
+static void warn_queue(php_stream *stream, xsock_tls *tls, int err, const char *hint)
 {
 	smart_str msg = {0};
 	unsigned long code = ERR_get_error();
@@ -72,7 +72,7 @@ static void warn_queue(xsock_tls *tls, int err, const char *hint)
 		smart_str_appends(&msg, "SSL_R_NO_SHARED_CIPHER: no suitable shared cipher could be used.  "
 			"This could be because the server is missing an SSL certificate (local_cert context option)");
 		ERR_clear_error();
-		warn(tls, &msg, hint);
+		warn(stream, tls, &msg, hint);
 		return;
 	}
 	smart_str_append_printf(&msg, "SSL operation failed with code %d. ", err);
@@ -87,7 +87,7 @@ static void warn_queue(xsock_tls *tls, int err, const char *hint)
 			}
 		} while (code != 0);
 	}
-	warn(tls, &msg, hint);
+	warn(stream, tls, &msg, hint);
 }
 
 /* SSL_ERROR_SYSCALL with an empty queue: EOF (quiet) or a socket error. */
@@ -108,7 +108,7 @@ static int syscall_error(php_stream *stream, xsock_tls *tls, int ret, const char
 	smart_str_appends(&msg, "SSL: ");
 	smart_str_appends(&msg, text);
 	efree(text);
-	warn(tls, &msg, hint);
+	warn(stream, tls, &msg, hint);
 	return XSOCK_ERR;
 }
 
@@ -140,7 +140,7 @@ int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint)
 		default:
 			break;
 	}
-	warn_queue(tls, err, hint);
+	warn_queue(stream, tls, err, hint);
 	return XSOCK_ERR;
 }
 
@@ -164,12 +164,14 @@ int xsock_tls_ssl_error_later(php_stream *stream, int ret)
 }
 
 /* Raise the warning kept by xsock_tls_ssl_error_later(); false when there is none. */
-bool xsock_tls_warn_later(xsock_tls *tls)
+bool xsock_tls_warn_later(php_stream *stream)
 {
+	xsock_tls *tls = XSOCK_DATA(stream)->tls;
+
 	if (tls->later == NULL) {
 		return false;
 	}
-	php_error_docref(NULL, E_WARNING, "%s", tls->later);
+	XSOCK_WARN(stream, WriteFailed, "%s", tls->later);
 	xsock_tls_later_free(tls);
 	return true;
 }

@@ -107,6 +107,7 @@ typedef struct _xsock_tls_io {
  * Pointers point into the stream context's zvals: valid during setup only.
  */
 typedef struct _xsock_tls_opts {
+	php_stream *stream;				/* whose setup this is; warnings only (8.6 Stream Errors), never in the key */
 	bool is_client;					/* low bit of the crypto method */
 	int min_version;				/* OpenSSL *_VERSION after PHP's min/max mapping */
 	int max_version;				/* idem */
@@ -228,7 +229,7 @@ static inline void xsock_tls_err_reset(void)
 int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint);
 int xsock_tls_ssl_error_quiet(SSL *ssl, int ret, xsock_tls_io *io);
 int xsock_tls_ssl_error_later(php_stream *stream, int ret);
-bool xsock_tls_warn_later(xsock_tls *tls);
+bool xsock_tls_warn_later(php_stream *stream);
 void xsock_tls_later_free(xsock_tls *tls);
 
 /* tls_session.c: client session cache */
