@@ -191,6 +191,13 @@ int xsock_net_cast(php_stream *stream, int castas, void **ret)
 			}
 			return SUCCESS;
 		default:
+			/* Io\Poll's own cast type (8.6), where it exists. */
+			if (XSOCK_CAST_FOR_POLLING(castas)) {
+				if (ret) {
+					*(php_socket_t *) ret = xs->net.socket;
+				}
+				return SUCCESS;
+			}
 			return FAILURE;
 	}
 }

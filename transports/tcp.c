@@ -107,7 +107,7 @@ static int tcp_cast(php_stream *stream, int castas, void **ret)
 	if (!xsock_tls_active(xs)) {
 		return xsock_net_cast(stream, castas, ret);
 	}
-	if (castas != PHP_STREAM_AS_FD_FOR_SELECT) {
+	if (!XSOCK_CAST_FOR_POLLING(castas)) {
 		return FAILURE;
 	}
 	if (ret) {

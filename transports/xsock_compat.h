@@ -133,6 +133,17 @@
 #endif
 
 /*
+ * 8.6's Io\Poll asks streams for their fd with a cast for select, or in a
+ * later revision with its own PHP_STREAM_AS_FD_FOR_POLL (php-src
+ * ext/standard/io_poll.c); both get what select gets.
+ */
+#ifdef PHP_STREAM_AS_FD_FOR_POLL
+# define XSOCK_CAST_FOR_POLLING(castas) ((castas) == PHP_STREAM_AS_FD_FOR_SELECT || (castas) == PHP_STREAM_AS_FD_FOR_POLL)
+#else
+# define XSOCK_CAST_FOR_POLLING(castas) ((castas) == PHP_STREAM_AS_FD_FOR_SELECT)
+#endif
+
+/*
  * 8.6 made php_stream_xport_register() void ("registering cannot fail",
  * PR #22811; read from the PR, not from a release).  xsock counts a
  * registration as taken either way.
