@@ -8,25 +8,48 @@ sockets
 --SKIPIF--
 <?php
 if (!extension_loaded('xsock')) die('skip xsock only: PHP < 8.6 ignores so_reuseaddr');
+if (!is_readable('/proc/net/tcp')) die('skip needs /proc/net/tcp');
 ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/compat.inc';
 
-/* A connection the server side closes first leaves its port in TIME_WAIT. */
+/* Is a TIME_WAIT socket (state 06) holding local port $port? */
+function in_time_wait(int $port): bool
+{
+	foreach (file('/proc/net/tcp', FILE_IGNORE_NEW_LINES) ?: [] as $line) {
+		$f = preg_split('/\s+/', trim($line));
+		if (count($f) > 3 && $f[3] === '06' && hexdec(substr($f[1], strrpos($f[1], ':') + 1)) === $port) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A connection the server side closes first leaves its port in TIME_WAIT.
+ * The kernel decides that, not PHP: on a loaded machine the client's FIN
+ * can win the race (then nothing is left in TIME_WAIT), so the setup is
+ * repeated until /proc shows the state the re-bind is meant to meet.
+ */
 function leave_time_wait($ctx): int
 {
-	$srv = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr,
-		STREAM_SERVER_BIND | STREAM_SERVER_LISTEN, $ctx);
-	$port = xsock_port(stream_socket_get_name($srv, false));
-	$cli = stream_socket_client("tcp://127.0.0.1:$port");
-	$acc = stream_socket_accept($srv, 2);
-	fwrite($cli, 'x');
-	compat_read($acc, 1);
-	fclose($acc);		/* active close: the server's port goes to TIME_WAIT */
-	compat_read($cli, 1);	/* the FIN arrived */
-	fclose($cli);
-	fclose($srv);
+	for ($try = 0; $try < 5; $try++) {
+		$srv = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr,
+			STREAM_SERVER_BIND | STREAM_SERVER_LISTEN, $ctx);
+		$port = xsock_port(stream_socket_get_name($srv, false));
+		$cli = stream_socket_client("tcp://127.0.0.1:$port");
+		$acc = stream_socket_accept($srv, 2);
+		fwrite($cli, 'x');
+		compat_read($acc, 1);
+		fclose($acc);		/* active close: the server's port goes to TIME_WAIT */
+		compat_read($cli, 1);	/* the FIN arrived */
+		fclose($cli);
+		fclose($srv);
+		if (in_time_wait($port)) {
+			return $port;
+		}
+	}
 	return $port;
 }
 
