@@ -125,7 +125,7 @@ typedef struct _xsock_tls_opts {
 	bool sess_remove;				/* server: session_remove_cb given */
 	bool sess_cache_off;			/* server: session_cache === false */
 	zend_long sess_cache_size;		/* server: ssl.session_cache_size; 0 = xsock's default */
-	zend_long sess_timeout;			/* server: ssl.session_timeout, seconds; 0 = OpenSSL's 300 */
+	zend_long sess_timeout;			/* server: ssl.session_timeout, seconds; 0 = OpenSSL's 7200 */
 	zend_long max_early_data;		/* server: ssl.max_early_data, bytes; 0 = no 0-RTT */
 	bool warned;					/* a warning was raised: do not cache the result */
 } xsock_tls_opts;

@@ -18,6 +18,7 @@
 #include "tls_objects.h"
 
 #ifdef XSOCK_PHP_HAS_TLS_SESSION_API
+#include "zend_interfaces.h"
 
 #define ENCODING_DER	0		/* OPENSSL_ENCODING_DER */
 

@@ -33,8 +33,8 @@
 #include "tls_int.h"
 #include "tls_objects.h"
 
-/* The stream whose handshake step is running, for the remove callback. */
-static php_stream *running;
+/* The stream whose handshake step is running in this thread, for the remove callback. */
+ZEND_TLS php_stream *running;
 
 static zval *opt(php_stream *stream, const char *name)
 {
