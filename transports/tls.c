@@ -783,16 +783,9 @@ int xsock_tls_liveness(php_stream *stream, int timeout_value)
 
 static const char *protocol_name(int version)
 {
-	switch (version) {
-#ifdef XSOCK_HAVE_TLS13
-		case TLS1_3_VERSION: return "TLSv1.3";
-#endif
-		case TLS1_2_VERSION: return "TLSv1.2";
-		case TLS1_1_VERSION: return "TLSv1.1";
-		case TLS1_VERSION: return "TLSv1";
-		case SSL3_VERSION: return "SSLv3";
-		default: return "UNKNOWN";
-	}
+	const char *name = xsock_tls_version_name(version);
+
+	return name != NULL ? name : "UNKNOWN";
 }
 
 /* stream_get_meta_data()['crypto'] (xp_ssl.c:2399-2449). */

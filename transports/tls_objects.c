@@ -225,7 +225,7 @@ ZEND_METHOD(Openssl_Session, getCreatedAt)
 	RETURN_LONG((zend_long) XSOCK_SSL_SESSION_TIME(sess));
 }
 
-static const char *version_name(int version)
+const char *xsock_tls_version_name(int version)
 {
 	switch (version) {
 #ifdef XSOCK_HAVE_TLS13
@@ -248,7 +248,7 @@ ZEND_METHOD(Openssl_Session, getProtocol)
 	if ((sess = this_session(ZEND_THIS)) == NULL) {
 		RETURN_THROWS();
 	}
-	name = version_name(SSL_SESSION_get_protocol_version(sess));
+	name = xsock_tls_version_name(SSL_SESSION_get_protocol_version(sess));
 	if (name == NULL) {
 		RETURN_NULL();
 	}

@@ -16,6 +16,9 @@
 #define XSOCK_PSK_MAX_LEN			256		/* PSK_MAX_PSK_LEN */
 #define XSOCK_PSK_MAX_IDENTITY_LEN	128		/* PSK_MAX_IDENTITY_LEN */
 
+/* PHP's name of a protocol version ("TLSv1.3", ... "SSLv3"), NULL when unknown. */
+const char *xsock_tls_version_name(int version);
+
 /* MINIT: register the shim classes PHP lacks. */
 int xsock_tls_objects_minit(void);
 

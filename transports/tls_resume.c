@@ -114,7 +114,12 @@ static int read_session_data(php_stream *stream, xsock_tls *tls)
 	}
 	sess = xsock_session_unwrap(val);
 	if (sess == NULL) {
-		if (!EG(exception)) {
+		if (EG(exception)) {
+			return XSOCK_ERR;
+		}
+		if (xsock_session_is(val)) {
+			zend_throw_error(NULL, "Openssl\\Session object is not initialized");
+		} else {
 			zend_type_error("session_data must be of type Openssl\\Session, %s given", zend_zval_type_name(val));
 		}
 		return XSOCK_ERR;
