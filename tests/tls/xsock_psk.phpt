@@ -61,6 +61,16 @@ foreach ($versions as $name => $v) {
 	fclose($srv);
 }
 
+echo "-- a psk_server_cb that closes its stream (php-src's use-after-free test): refused, no crash\n";
+[$srv] = xsock_tls_listen(['crypto_method' => STREAM_CRYPTO_METHOD_TLSv1_3_SERVER,
+	'psk_server_cb' => function ($stream, string $identity) {
+		fclose($stream);
+		return null;
+	}]);
+[$ok] = xsock_catch(fn() => xsock_s_client_accept($srv, "-tls1_3 -psk $hex -psk_identity client-id -ign_eof"))[0];
+var_dump($ok);
+fclose($srv);
+
 echo "-- Openssl\\Psk\n";
 var_dump(Openssl\Psk::MAX_PSK_LEN, Openssl\Psk::MAX_IDENTITY_LEN);
 $psk = new Openssl\Psk($key, 'me');
@@ -110,6 +120,8 @@ accepted: New, TLSv1.2, Cipher is %sPSK%s
 psk data
 psk_server_cb(stream, stranger)
 refused
+-- a psk_server_cb that closes its stream (php-src's use-after-free test): refused, no crash
+bool(false)
 -- Openssl\Psk
 int(256)
 int(128)
