@@ -15,6 +15,12 @@
  * SSL handle (OpenSSL passes the SSL_CTX only): it goes to the stream
  * whose handshake is running, which is where OpenSSL drops sessions.
  *
+ * num_tickets (being added in tls_config.c separately): a TLS 1.3 server
+ * calls session_new_cb once per ticket it sends, and the client's callback
+ * runs once per ticket received, so both counts follow it (xsock's default
+ * is one ticket); with session_get_cb, tickets are stateful (SSL_OP_NO_TICKET)
+ * but TLS 1.3 still sends num_tickets of them.
+ *
  * Texts come from php-src 8.6's tests (session_persistent.phpt,
  * session_no_context_verify.phpt) and, where no TLS test was readable,
  * from the dtls:// branch of ext/openssl, which shares the option code:
