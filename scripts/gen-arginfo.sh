@@ -17,4 +17,6 @@ cp "$build/gen_stub.php" "$tmp/"
 ver=$(sed -n 's/^ *\$version = "\([0-9.]*\)";/\1/p' "$tmp/gen_stub.php" | head -1)
 mkdir -p "$tmp/PHP-Parser-$ver/lib"
 ln -s "$parser" "$tmp/PHP-Parser-$ver/lib/PhpParser"
-php "$tmp/gen_stub.php" -f xsock.stub.php
+for stub in xsock.stub.php transports/tls_objects.stub.php; do
+	php "$tmp/gen_stub.php" -f "$stub"
+done

@@ -16,6 +16,7 @@
 
 #include "tls_int.h"
 #include "tls_diag.h"
+#include "tls_objects.h"
 #include "netops.h"
 #include "transports.h"
 #include "ext/standard/info.h"
@@ -91,7 +92,8 @@ int xsock_tls_minit(void)
 	}
 	xsock_tls_ssl_index = SSL_get_ex_new_index(0, "xsock stream", NULL, NULL, NULL);
 	if (xsock_tls_ssl_index < 0 || xsock_tls_bio_minit() != XSOCK_OK
-			|| xsock_tls_conf_minit() != XSOCK_OK || xsock_tls_session_minit() != XSOCK_OK) {
+			|| xsock_tls_conf_minit() != XSOCK_OK || xsock_tls_session_minit() != XSOCK_OK
+			|| xsock_tls_objects_minit() != XSOCK_OK) {
 		return FAILURE;
 	}
 	return SUCCESS;
@@ -159,6 +161,7 @@ static void ssl_drop(xsock_tls *tls)
 	tls->state_set = false;
 	tls->session_offered = false;
 	xsock_tls_later_free(tls);
+	xsock_tls_cbs_free(tls, tls->io.xs->persistent);
 	xsock_tls_err_reset();
 }
 
@@ -222,6 +225,10 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 	}
 	if (session != NULL) {
 		use_session(tls, session);
+	}
+	if (xsock_tls_resume_setup(stream, tls) != XSOCK_OK) {
+		ssl_drop(tls);
+		return -1;
 	}
 	xsock_tls_bio_take_prefix(stream, &tls->io);
 	return 0;
@@ -394,11 +401,23 @@ static int handshake(php_stream *stream)
 	/* Client: the connect timeout, again in full; server: the stream timeout (§6 item 6). */
 	deadline = xsock_tls_deadline(xs->is_client ? &xs->connect_timeout : &xs->net.timeout);
 	xsock_tls_io_record(&tls->io, true);
-	rc = handshake_loop(stream, tls, deadline);
+	/* Script callbacks may run inside (tls_resume.c); one that threw fails the handshake. */
+	xsock_tls_resume_running(stream);
+	rc = xsock_tls_early_step(stream, tls, deadline);
+	if (rc == 1) {
+		rc = handshake_loop(stream, tls, deadline);
+	}
+	xsock_tls_resume_running(NULL);
+	if (rc == 1 && EG(exception)) {
+		rc = -1;
+	}
 	if (rc != 0) {
 		xsock_tls_io_record(&tls->io, false);
 	}
-	return rc == 1 ? handshake_done(stream, tls) : rc;
+	if (rc == 1 && (rc = handshake_done(stream, tls)) == 1) {
+		xsock_tls_early_finish(stream, tls);
+	}
+	return rc;
 }
 
 /* ----------------------------------------------------------- crypto off */
@@ -840,16 +859,9 @@ int xsock_tls_liveness(php_stream *stream, int timeout_value)
 
 static const char *protocol_name(int version)
 {
-	switch (version) {
-#ifdef XSOCK_HAVE_TLS13
-		case TLS1_3_VERSION: return "TLSv1.3";
-#endif
-		case TLS1_2_VERSION: return "TLSv1.2";
-		case TLS1_1_VERSION: return "TLSv1.1";
-		case TLS1_VERSION: return "TLSv1";
-		case SSL3_VERSION: return "SSLv3";
-		default: return "UNKNOWN";
-	}
+	const char *name = xsock_tls_version_name(version);
+
+	return name != NULL ? name : "UNKNOWN";
 }
 
 /* stream_get_meta_data()['crypto'] (xp_ssl.c:2399-2449). */
@@ -870,6 +882,11 @@ void xsock_tls_meta(php_stream *stream, zval *array)
 	if (alpn != NULL) {
 		add_assoc_stringl(&crypto, "alpn_protocol", (char *) alpn, alpn_len);
 	}
+#ifdef XSOCK_PHP_HAS_TLS_SESSION_API
+	/* 8.6's keys; older versions show no new keys (an existing script could see them). */
+	add_assoc_bool(&crypto, "session_reused", SSL_session_reused(ssl));
+	xsock_tls_early_meta(XSOCK_DATA(stream)->tls, &crypto);
+#endif
 	add_assoc_zval(array, "crypto", &crypto);
 }
 
@@ -926,6 +943,7 @@ void xsock_tls_free(php_stream *stream)
 		ssl_drop(tls);
 	}
 	xsock_tls_conf_release(tls->listen_conf);
+	xsock_tls_cbs_free(tls, xs->persistent);
 	xsock_tls_io_free(&tls->io);
 	hint_clear(tls, xs->persistent);
 	pefree(tls, xs->persistent);

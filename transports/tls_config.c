@@ -469,7 +469,8 @@ static int opts_read(php_stream *stream, bool is_client, int method, xsock_tls_o
 	val = opt(stream, "disable_compression");
 	o->compression = val != NULL && !zend_is_true(val);
 	read_verify(stream, o);
-	if (read_misc(stream, o) != XSOCK_OK || read_cert(stream, o) != XSOCK_OK) {
+	if (read_misc(stream, o) != XSOCK_OK || read_cert(stream, o) != XSOCK_OK
+			|| xsock_tls_resume_opts(stream, o) != XSOCK_OK) {
 		return XSOCK_ERR;
 	}
 	return read_server(stream, o);
@@ -658,7 +659,8 @@ static void opts_key(const xsock_tls_opts *o, unsigned char *key)
 	unsigned int len = XSOCK_TLS_KEY_LEN;
 	zend_long flags = o->is_client | o->no_ticket << 1 | o->compression << 2 | o->verify << 3
 		| o->ca_names << 4 | o->server_opts << 5 | o->single_dh_use << 6 | o->honor_cipher_order << 7
-		| o->has_seclevel << 8;
+		| o->has_seclevel << 8 | o->psk << 9 | o->sess_get << 10 | o->sess_remove << 11
+		| o->sess_cache_off << 12;
 
 	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
 	key_long(md, "flags", flags);
@@ -680,6 +682,10 @@ static void opts_key(const xsock_tls_opts *o, unsigned char *key)
 	if (o->sni_certs) {
 		key_sni(md, o->sni_certs);
 	}
+	key_bytes(md, "sid-ctx", o->sid_ctx ? ZSTR_VAL(o->sid_ctx) : NULL, o->sid_ctx ? ZSTR_LEN(o->sid_ctx) : (size_t) -1);
+	key_long(md, "sess-size", o->sess_cache_size);
+	key_long(md, "sess-timeout", o->sess_timeout);
+	key_long(md, "early", o->max_early_data);
 	EVP_DigestFinal_ex(md, key, &len);
 	EVP_MD_CTX_free(md);
 }
@@ -854,7 +860,7 @@ static void build_sessions(SSL_CTX *ctx, const xsock_tls_opts *o, const unsigned
 	if (o->is_client) {
 		/* Sessions are kept by tls_session.c, keyed per peer, not by OpenSSL. */
 		SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_NO_INTERNAL_STORE);
-		SSL_CTX_sess_set_new_cb(ctx, xsock_tls_session_new_cb);
+		xsock_tls_resume_ctx(ctx, o);	/* new sessions: the script's callback, else tls_session.c */
 		return;
 	}
 	/*
@@ -875,6 +881,7 @@ static void build_sessions(SSL_CTX *ctx, const xsock_tls_opts *o, const unsigned
 		SSL_CTX_set_num_tickets(ctx, (size_t) o->num_tickets);
 	}
 #endif
+	xsock_tls_resume_ctx(ctx, o);	/* session_* options, PSK, early data */
 }
 
 /*

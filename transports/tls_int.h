@@ -134,6 +134,14 @@ typedef struct _xsock_tls_opts {
 	zval *sni_certs;				/* server: ssl.SNI_server_certs when SNI_enabled */
 	zend_long num_tickets;			/* server: ssl.num_tickets, TLS 1.3 tickets per full handshake;
 									   -1 = not given, OpenSSL's default (2) as PHP */
+	bool psk;						/* psk_client_cb / psk_server_cb given (tls_psk.c) */
+	zend_string *sid_ctx;			/* server: ssl.session_id_context; NULL = xsock's key */
+	bool sess_get;					/* server: session_get_cb given: the script is the cache */
+	bool sess_remove;				/* server: session_remove_cb given */
+	bool sess_cache_off;			/* server: session_cache === false */
+	zend_long sess_cache_size;		/* server: ssl.session_cache_size; 0 = xsock's default */
+	zend_long sess_timeout;			/* server: ssl.session_timeout, seconds; 0 = OpenSSL's 7200 */
+	zend_long max_early_data;		/* server: ssl.max_early_data, bytes; 0 = no 0-RTT */
 	bool warned;					/* a warning was raised: do not cache the result */
 } xsock_tls_opts;
 
@@ -146,6 +154,23 @@ typedef struct _xsock_tls_reneg {
 	bool enabled;					/* reneg_limit >= 0 on a server */
 	bool should_close;				/* limit exceeded and the callback did not veto */
 } xsock_tls_reneg;
+
+/*
+ * A stream's script callbacks and 0-RTT data (tls_resume.c, tls_psk.c,
+ * tls_early.c); zvals are UNDEF when the option is not given.  Never on
+ * persistent streams (a closure does not outlive its request).
+ */
+typedef struct _xsock_tls_cbs {
+	zval new_cb;					/* ssl.session_new_cb */
+	zval get_cb;					/* server: ssl.session_get_cb */
+	zval remove_cb;					/* server: ssl.session_remove_cb */
+	zval psk_cb;					/* ssl.psk_client_cb / psk_server_cb */
+	zval early_cb;					/* server: ssl.early_data_cb */
+	zend_string *early_data;		/* client: ssl.early_data, sent as 0-RTT; NULL = none */
+	size_t early_sent;				/* client: bytes of early_data written as 0-RTT so far */
+	bool early_done;				/* the 0-RTT step ran */
+	int early_status;				/* SSL_EARLY_DATA_* after the handshake; -1 = 0-RTT impossible */
+} xsock_tls_cbs;
 
 struct _xsock_tls {
 	SSL *ssl;						/* NULL until setup and after crypto off */
@@ -163,6 +188,7 @@ struct _xsock_tls {
 	char *later;					/* warning of a write that failed after sending bytes, raised by the
 									   next write call (PHP's order); pemalloc; NULL = none */
 	bool hold;						/* the translator keeps its warning in `later` (xsock_tls_ssl_error_later) */
+	xsock_tls_cbs *cbs;				/* script callbacks, 0-RTT data; pemalloc; NULL = none */
 };
 
 /* tls.c */
@@ -238,5 +264,23 @@ void xsock_tls_session_mshutdown(void);
 void xsock_tls_session_offer(php_stream *stream, xsock_tls *tls);
 int xsock_tls_session_new_cb(SSL *ssl, SSL_SESSION *sess);
 void xsock_tls_session_forget(xsock_tls *tls);
+
+/* tls_resume.c: the session resumption API of PHP 8.6 */
+int xsock_tls_resume_opts(php_stream *stream, xsock_tls_opts *o);
+void xsock_tls_resume_ctx(SSL_CTX *ctx, const xsock_tls_opts *o);
+int xsock_tls_resume_setup(php_stream *stream, xsock_tls *tls);
+void xsock_tls_resume_running(php_stream *stream);
+bool xsock_tls_call(php_stream *stream, zval *cb, zval *ret, uint32_t argc, zval *args);
+void xsock_tls_cbs_free(xsock_tls *tls, bool persistent);
+
+/* tls_psk.c: TLS-PSK callbacks */
+void xsock_tls_psk_ctx(SSL_CTX *ctx, const xsock_tls_opts *o);
+
+/* tls_early.c: TLS 1.3 early data */
+int xsock_tls_early_read(php_stream *stream, xsock_tls_cbs *cbs);
+void xsock_tls_early_ctx(SSL_CTX *ctx, const xsock_tls_opts *o);
+int xsock_tls_early_step(php_stream *stream, xsock_tls *tls, uint64_t deadline);
+void xsock_tls_early_finish(php_stream *stream, xsock_tls *tls);
+void xsock_tls_early_meta(xsock_tls *tls, zval *crypto);
 
 #endif

@@ -154,6 +154,17 @@
 # define XSOCK_XPORT_REGISTER(name, factory) php_stream_xport_register((name), (factory))
 #endif
 
+/*
+ * 8.6: ext/openssl's TLS session resumption, PSK and early data API
+ * (PRs #20296, #22057, #22802; read from the PRs and tests, not from a
+ * release): classes Openssl\Session and Openssl\Psk (tls_php86.c talks
+ * to them), meta data keys crypto.session_reused and crypto.early_data.
+ * Older versions get xsock's shim classes and no new meta data keys.
+ */
+#if PHP_VERSION_ID >= 80600
+# define XSOCK_PHP_HAS_TLS_SESSION_API 1
+#endif
+
 #ifdef PHP_WIN32
 # define XSOCK_WINDOWS 1
 #endif
