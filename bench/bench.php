@@ -459,21 +459,7 @@ function run_select(array $o): void
 	$c0 = $c1 = null;
 	$end = microtime(true) + $o['secs'] + 60;
 	while (microtime(true) < $end) {
-		$r = $conns;
-		$r[] = $srv;
-		$r[] = $ctl;
-		$w = [];
-		foreach ($out as $id => $pending) {
-			$w[] = $conns[$id];
-		}
-		$e = null;
-		if (stream_select($r, $w, $e, 1) === false) {
-			fail('stream_select');
-		}
-		foreach ($w as $c) {
-			flush_out($c, $out);
-		}
-		foreach ($r as $c) {
+		foreach (select_round($conns, [$srv, $ctl], $out) as $c) {
 			if ($c === $ctl) {
 				$report .= (string) fread($ctl, 8192);
 				if ($c0 === null && str_contains($report, "GO\n")) {
@@ -540,21 +526,7 @@ function run_tls_server(array $o): void
 	$report = '';
 	$end = microtime(true) + $o['secs'] + 60;
 	while (microtime(true) < $end && !feof($ctl)) {
-		$r = array_column($conns, 0);
-		$r[] = $srv;
-		$r[] = $ctl;
-		$w = [];
-		foreach ($out as $id => $pending) {
-			$w[] = $conns[$id][0];
-		}
-		$e = null;
-		if (stream_select($r, $w, $e, 1) === false) {
-			fail('stream_select');
-		}
-		foreach ($w as $c) {
-			flush_out($c, $out);
-		}
-		foreach ($r as $c) {
+		foreach (select_round(array_map(fn ($conn) => $conn[0], $conns), [$srv, $ctl], $out) as $c) {
 			if ($c === $ctl) {
 				$report .= (string) fread($ctl, 8192);
 			} elseif ($c === $srv) {
@@ -622,6 +594,28 @@ function tls_server_step(array &$conn, array &$out): bool
 		flush_out($c, $out);
 	}
 	return true;
+}
+
+/*
+ * One stream_select() of a server loop: $streams (id => stream) and
+ * $others for reading, the streams with output waiting in $out for
+ * writing, which is flushed here; returns the readable ones.
+ */
+function select_round(array $streams, array $others, array &$out): array
+{
+	$r = array_merge(array_values($streams), $others);
+	$w = [];
+	foreach ($out as $id => $pending) {
+		$w[] = $streams[$id];
+	}
+	$e = null;
+	if (stream_select($r, $w, $e, 1) === false) {
+		fail('stream_select');
+	}
+	foreach ($w as $c) {
+		flush_out($c, $out);
+	}
+	return $r;
 }
 
 function flush_out($c, array &$out): void
