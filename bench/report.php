@@ -11,7 +11,9 @@ function machine(array $o): array
 {
 	$cpu = preg_match('/^model name\s*:\s*(.+)$/m', (string) @file_get_contents('/proc/cpuinfo'), $m) ? $m[1] : '?';
 	$b = $o['probe']['builtin'] ?? [];
-	$commit = sh('git -C ' . escapeshellarg(__DIR__ . '/..') . ' rev-parse --short HEAD');
+	/* A copy without .git (e.g. in a chroot) says what it is a copy of. */
+	$commit = sh('git -C ' . escapeshellarg(__DIR__ . '/..') . ' rev-parse --short HEAD')
+		?: (getenv('XSOCK_BENCH_COMMIT') ?: 'unknown (not a git checkout; set XSOCK_BENCH_COMMIT)');
 	$dirty = sh('git -C ' . escapeshellarg(__DIR__ . '/..') . ' status --porcelain -- . | head -1') !== '';
 	$so = realpath($o['ext']);
 	return [
