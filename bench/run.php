@@ -272,7 +272,7 @@ function nginx_measure(array $o, array $kv): ?array
 		escapeshellarg($o['nginx']), escapeshellarg("$dir/"), escapeshellarg("$dir/error.log"),
 		escapeshellarg("$dir/nginx.conf"));
 	$proc = proc_open('exec ' . $cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', "$dir/stderr", 'w']], $pipes);
-	$pid = nginx_wait($dir, $port);
+	$pid = $proc ? nginx_wait($dir, $port) : 0;
 	$res = null;
 	if ($pid > 0) {
 		$args = " port=$port pid=$pid";
@@ -283,8 +283,14 @@ function nginx_measure(array $o, array $kv): ?array
 		posix_kill($pid, SIGTERM);
 	} else {
 		echo "\n  nginx did not start: " . @file_get_contents("$dir/stderr") . @file_get_contents("$dir/error.log") . "\n";
+		if ($proc && proc_get_status($proc)['running']) {
+			/* timeout(1) passes the signal on to nginx. */
+			posix_kill(proc_get_status($proc)['pid'], SIGTERM);
+		}
 	}
-	proc_close($proc);
+	if ($proc) {
+		proc_close($proc);
+	}
 	array_map('unlink', glob("$dir/*") ?: []);
 	@rmdir($dir);
 	return $res;
