@@ -18,8 +18,8 @@
  * (ceiling load), the same program in both modes.
  *
  * Keys: secs (time bound of a rate benchmark), max (count bound), mib
- * (bulk size), conns (rss_idle, mem_burst), burst (mem_burst), clients,
- * trips, reqsize (select), certs.
+ * (bulk size), conns (rss_idle, mem_burst, idle10k), burst (mem_burst),
+ * clients, trips, reqsize (select), clients, reqs (tls_server), certs.
  */
 
 const CHUNK = 65536;
@@ -28,7 +28,7 @@ function opts(array $argv): array
 {
 	$o = [
 		'secs' => 1.0, 'max' => 1000000, 'mib' => 256, 'conns' => 300, 'burst' => 70000,
-		'clients' => 200, 'trips' => 1000, 'reqsize' => 128,
+		'clients' => 200, 'trips' => 1000, 'reqsize' => 128, 'reqs' => 5,
 		'certs' => __DIR__ . '/certs',
 	];
 	foreach ($argv as $arg) {
@@ -117,12 +117,18 @@ function ready(int $port): void
 	fflush(STDOUT);
 }
 
-/* $cpu: CPU microseconds per unit of $value's numerator (MiB, conn, req). */
-function result(float $value, string $unit, string $info, ?float $cpu = null): void
+/*
+ * $cpu: CPU microseconds per unit of $value's numerator (MiB, conn, req).
+ * $extra: second figures of the same run (run.php shows them as rows of their own).
+ */
+function result(float $value, string $unit, string $info, ?float $cpu = null, array $extra = []): void
 {
 	$r = ['value' => $value, 'unit' => $unit, 'info' => $info, 'mode' => mode()];
 	if ($cpu !== null) {
 		$r['cpu'] = $cpu;
+	}
+	if ($extra !== []) {
+		$r['extra'] = $extra;
 	}
 	echo json_encode($r), "\n";
 }
@@ -396,6 +402,40 @@ function run_mem_burst(array $o): void
 }
 
 /*
+ * idle10k: 10,000 idle TLS client connections in this process, against
+ * the C hold server (`ceiling hold`, the same in every mode).  VmRSS per
+ * connection is everything (OpenSSL allocates with malloc); PHP's own
+ * share is memory_get_usage() (Zend's heap).
+ */
+function run_idle10k(array $o): void
+{
+	$limit = posix_getrlimit()['soft openfiles'] ?? 0;
+	if ($limit !== 'unlimited' && (int) $limit < $o['conns'] + 64) {
+		fail("idle10k: ulimit -n is $limit, needs {$o['conns']} + 64 (bench/run.sh raises it)");
+	}
+	$ceiling = getenv('XSOCK_BENCH_CEILING') ?: __DIR__ . '/ceiling';
+	$peer = peer_start(escapeshellarg($ceiling) . ' hold ' . escapeshellarg("certs={$o['certs']}"));
+	$ctx = client_ctx($o);
+	$held = [connect('tls', $peer['port'], $ctx)];
+	gc_collect_cycles();
+	[$rss0, $php0] = [rss_kib(), memory_get_usage()];
+	$t0 = hrtime(true);
+	for ($i = 0; $i < $o['conns']; $i++) {
+		$held[] = connect('tls', $peer['port'], $ctx);
+	}
+	$t = (hrtime(true) - $t0) / 1e9;
+	[$rss1, $php1] = [rss_kib(), memory_get_usage()];
+	$info = sprintf('%d conns in %.1f s, RSS %d -> %d KiB, memory_get_usage %.0f -> %.0f KiB, %s',
+		$o['conns'], $t, $rss0, $rss1, $php0 / 1024, $php1 / 1024, crypto_info($held[0]));
+	foreach ($held as $s) {
+		fclose($s);
+	}
+	peer_stop($peer);
+	result(($rss1 - $rss0) / $o['conns'], 'KiB/conn', $info, null,
+		['php' => ($php1 - $php0) / 1024 / $o['conns']]);
+}
+
+/*
  * stream_select() TLS echo server under the C load generator.  Client
  * streams are non-blocking; what fwrite() cannot take now waits in $out.
  */
@@ -419,21 +459,7 @@ function run_select(array $o): void
 	$c0 = $c1 = null;
 	$end = microtime(true) + $o['secs'] + 60;
 	while (microtime(true) < $end) {
-		$r = $conns;
-		$r[] = $srv;
-		$r[] = $ctl;
-		$w = [];
-		foreach ($out as $id => $pending) {
-			$w[] = $conns[$id];
-		}
-		$e = null;
-		if (stream_select($r, $w, $e, 1) === false) {
-			fail('stream_select');
-		}
-		foreach ($w as $c) {
-			flush_out($c, $out);
-		}
-		foreach ($r as $c) {
+		foreach (select_round($conns, [$srv, $ctl], $out) as $c) {
 			if ($c === $ctl) {
 				$report .= (string) fread($ctl, 8192);
 				if ($c0 === null && str_contains($report, "GO\n")) {
@@ -469,6 +495,127 @@ function run_select(array $o): void
 	/* The server's CPU only: the load generator is the same in both modes. */
 	$total = (int) preg_replace('/.* (\d+) round trips.*/', '$1', $res['info']);
 	result($res['value'], $res['unit'], $res['info'], ($c1 - $c0) * 1e6 / max(1, $total));
+}
+
+/*
+ * tls_server: a tcp:// listener; every accepted stream turns on TLS with
+ * non-blocking stream_socket_enable_crypto() calls driven by
+ * stream_select(), then answers keep-alive HTTP/1.1 requests with a fixed
+ * response (the requests nginx, the anchor of this row, answers too).
+ * The load is `ceiling tlsload`: clients connecting at once, each doing a
+ * full handshake and reqs requests, then reconnecting.
+ */
+const TLS_SERVER_RESPONSE = "HTTP/1.1 200 OK\r\nServer: bench\r\nContent-Type: text/plain\r\n"
+	. "Content-Length: 64\r\nConnection: keep-alive\r\n\r\n";
+
+function run_tls_server(array $o): void
+{
+	$ctx = server_ctx($o, 'rsa.pem');
+	/* As nginx's backlog=511 in its config: 200 clients connect at once. */
+	stream_context_set_option($ctx, 'socket', 'backlog', 511);
+	$srv = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr,
+		STREAM_SERVER_BIND | STREAM_SERVER_LISTEN, $ctx);
+	if (!$srv) {
+		fail("listen: $errstr");
+	}
+	$port = (int) substr(strrchr(stream_socket_get_name($srv, false), ':'), 1);
+	$gen = load_start('tlsload', $port, $o, ['clients', 'reqs']);
+	$ctl = $gen['pipes'][1];
+	/* id => [stream, handshake done, input not yet answered] */
+	$conns = $out = [];
+	$report = '';
+	$end = microtime(true) + $o['secs'] + 60;
+	while (microtime(true) < $end && !feof($ctl)) {
+		foreach (select_round(array_map(fn ($conn) => $conn[0], $conns), [$srv, $ctl], $out) as $c) {
+			if ($c === $ctl) {
+				$report .= (string) fread($ctl, 8192);
+			} elseif ($c === $srv) {
+				accept_all($srv, $conns);
+			} elseif (!tls_server_step($conns[(int) $c], $out)) {
+				unset($conns[(int) $c], $out[(int) $c]);
+				fclose($c);
+			}
+		}
+	}
+	proc_close($gen['proc']);
+	$res = json_decode(trim($report), true);
+	if (!is_array($res)) {
+		fail("load generator failed: $report");
+	}
+	result($res['value'], $res['unit'], $res['info'], $res['cpu'] ?? null, $res['extra'] ?? []);
+}
+
+/* The load generator against this process on $port; it measures our CPU (pid=). */
+function load_start(string $what, int $port, array $o, array $keys): array
+{
+	$ceiling = getenv('XSOCK_BENCH_CEILING') ?: __DIR__ . '/ceiling';
+	$cmd = escapeshellarg($ceiling) . " $what port=$port pid=" . getmypid();
+	foreach (array_merge(['secs', 'certs'], $keys) as $k) {
+		$cmd .= ' ' . escapeshellarg("$k={$o[$k]}");
+	}
+	$proc = proc_open('exec ' . $cmd, [1 => ['pipe', 'w'], 2 => STDERR], $pipes);
+	if (!$proc) {
+		fail("cannot start $cmd");
+	}
+	return ['proc' => $proc, 'pipes' => $pipes];
+}
+
+/* Every connection waiting on the listener (it is readable, so one at least). */
+function accept_all($srv, array &$conns): void
+{
+	$timeout = 5;
+	while ($c = @stream_socket_accept($srv, $timeout)) {
+		stream_set_blocking($c, false);
+		$conns[(int) $c] = [$c, false, ''];
+		$timeout = 0;
+	}
+}
+
+/* One readable connection: handshake step or requests; false when it is done. */
+function tls_server_step(array &$conn, array &$out): bool
+{
+	[$c, $tls] = $conn;
+	if (!$tls) {
+		/* 0: the handshake needs more from the peer; stream_select() says when. */
+		$r = @stream_socket_enable_crypto($c, true, STREAM_CRYPTO_METHOD_TLS_SERVER);
+		$conn[1] = $r === true;
+		return $r !== false;
+	}
+	/* @: when its time is up the load generator drops its connections (RST). */
+	$d = @fread($c, 8192);
+	if ($d === false || ($d === '' && feof($c))) {
+		return false;
+	}
+	$conn[2] .= $d;
+	$n = substr_count($conn[2], "\r\n\r\n");
+	if ($n > 0) {
+		$conn[2] = (string) substr($conn[2], strrpos($conn[2], "\r\n\r\n") + 4);
+		$out[(int) $c] = ($out[(int) $c] ?? '') . str_repeat(TLS_SERVER_RESPONSE . str_repeat('b', 64), $n);
+		flush_out($c, $out);
+	}
+	return true;
+}
+
+/*
+ * One stream_select() of a server loop: $streams (id => stream) and
+ * $others for reading, the streams with output waiting in $out for
+ * writing, which is flushed here; returns the readable ones.
+ */
+function select_round(array $streams, array $others, array &$out): array
+{
+	$r = array_merge(array_values($streams), $others);
+	$w = [];
+	foreach ($out as $id => $pending) {
+		$w[] = $streams[$id];
+	}
+	$e = null;
+	if (stream_select($r, $w, $e, 1) === false) {
+		fail('stream_select');
+	}
+	foreach ($w as $c) {
+		flush_out($c, $out);
+	}
+	return $r;
 }
 
 function flush_out($c, array &$out): void
@@ -537,6 +684,12 @@ function main(array $argv): void
 			break;
 		case $bench === 'select' && !$serve:
 			run_select($o);
+			break;
+		case $bench === 'tls_server' && !$serve:
+			run_tls_server($o);
+			break;
+		case $bench === 'idle10k' && !$serve:
+			run_idle10k($o);
 			break;
 		default:
 			fail("usage: php bench.php run|serve|probe BENCH [key=value ...]");

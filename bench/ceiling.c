@@ -7,13 +7,19 @@
  *   cc -O2 -Wall -o bench/ceiling bench/ceiling.c -lssl -lcrypto
  *
  * Usage: ceiling BENCH [key=value ...]; prints one JSON line on stdout.
- *   tls_bulk, tcp_bulk   mib=N: 64 KiB writes client -> server, 1-byte ack
+ *   tls_bulk, tcp_bulk   mib=N: 64 KiB writes client -> server, 1-byte ack;
+ *                        tls_bulk better=1: read-ahead and buffered writes
  *   hs_rsa, hs_ecdsa     full TLS handshakes/s (connect, read 1 byte, close)
  *   hs_resume            same, the client offers the last session it got
  *   tcp_connect          tcp connect + 1 byte + close per second
- *   rss_idle             client RSS per idle TLS connection (conns=N)
+ *   rss_idle, idle10k    client RSS per idle TLS connection (conns=N)
+ *   hold                 TLS server that accepts and holds connections, for
+ *                        bench.php's idle10k (prints "READY <port>")
  *   select               epoll TLS echo server + load generator
  *   load port=P          only the load generator, against a server on P
+ *   tlsload port=P       concurrent HTTP/1.1-over-TLS load: clients=N each
+ *                        connect, full handshake, reqs=R keep-alive requests,
+ *                        close, again; pid=PID: that server's CPU is measured
  *   memcpy               64 KiB memcpy GB/s at destination offsets 0..64
  * Common keys: secs=S (time bound), max=N (count bound), certs=DIR,
  * clients=N trips=N reqsize=N (select/load).
@@ -55,17 +61,22 @@ typedef struct _opts {
 	int clients;
 	int trips;
 	int reqsize;
+	int reqs;
 	int port;
+	int pid;
+	bool better;
+	SSL_CTX *ctx_client;	/* tlsload's, shared by all its clients */
 } opts;
 
 /* One connection: plain when ssl is NULL. */
 typedef struct _conn {
 	int fd;
 	SSL *ssl;
+	bool flush;	/* writes go to a buffering BIO that needs a flush */
 } conn;
 
 static opts o = {
-	NULL, "certs", 256, 1.0, 1000000, 300, 200, 100, 128, 0
+	NULL, "certs", 256, 1.0, 1000000, 300, 200, 100, 128, 5, 0, 0, false, NULL
 };
 
 static void die(const char *what)
@@ -114,8 +125,14 @@ static void parse(int argc, char **argv)
 			o.trips = atoi(v);
 		} else if (!strcmp(k, "reqsize")) {
 			o.reqsize = atoi(v);
+		} else if (!strcmp(k, "reqs")) {
+			o.reqs = atoi(v);
 		} else if (!strcmp(k, "port")) {
 			o.port = atoi(v);
+		} else if (!strcmp(k, "pid")) {
+			o.pid = atoi(v);
+		} else if (!strcmp(k, "better")) {
+			o.better = atoi(v) != 0;
 		}
 		/* Keys meant for bench.php only are ignored. */
 	}
@@ -155,6 +172,43 @@ static int connect_to(int port)
 	return fd;
 }
 
+/*
+ * "C better": what the fastest TLS programs do for bulk data.  Read-ahead
+ * with a 64 KiB buffer lets one recv() take several records (libssl
+ * otherwise reads each record's header and body with two calls); a 64 KiB
+ * SSL_write() becomes four records in a buffering BIO that leaves in one
+ * send() at the flush instead of one send() per record.
+ */
+static void better_ctx(SSL_CTX *ctx)
+{
+	if (o.better) {
+		SSL_CTX_set_read_ahead(ctx, 1);
+		SSL_CTX_set_default_read_buffer_len(ctx, CHUNK);
+	}
+}
+
+/* rbio: the socket; wbio: a buffer in front of the same socket BIO. */
+static void set_bio(conn *c)
+{
+	BIO *sock, *buf;
+
+	if (!o.better) {
+		SSL_set_fd(c->ssl, c->fd);
+		return;
+	}
+	sock = BIO_new_socket(c->fd, BIO_NOCLOSE);
+	buf = BIO_new(BIO_f_buffer());
+	/* 64 KiB of plaintext is 65,624 bytes of TLS 1.3 records: room for one write. */
+	if (sock == NULL || buf == NULL || BIO_set_write_buffer_size(buf, 2 * CHUNK) != 1) {
+		die("BIO_f_buffer");
+	}
+	BIO_push(buf, sock);
+	/* Two owners (rbio, and the chain as wbio): SSL_free drops both references. */
+	BIO_up_ref(sock);
+	SSL_set_bio(c->ssl, sock, buf);
+	c->flush = true;
+}
+
 static SSL_CTX *server_ctx(const char *pem)
 {
 	char path[1024];
@@ -166,6 +220,7 @@ static SSL_CTX *server_ctx(const char *pem)
 			|| SSL_CTX_use_PrivateKey_file(ctx, path, SSL_FILETYPE_PEM) != 1) {
 		die(path);
 	}
+	better_ctx(ctx);
 	return ctx;
 }
 
@@ -180,6 +235,7 @@ static SSL_CTX *client_ctx(void)
 	if (SSL_CTX_load_verify_locations(ctx, path, NULL) != 1) {
 		die(path);
 	}
+	better_ctx(ctx);
 	return ctx;
 }
 
@@ -195,6 +251,9 @@ static void io_write(conn *c, const void *buf, size_t len)
 		}
 		p += n;
 		len -= (size_t) n;
+	}
+	if (c->flush && BIO_flush(SSL_get_wbio(c->ssl)) != 1) {
+		die("BIO_flush");
 	}
 }
 
@@ -233,7 +292,7 @@ static void conn_close(conn *c)
 static void client_handshake(conn *c, SSL_CTX *ctx, SSL_SESSION *sess)
 {
 	c->ssl = SSL_new(ctx);
-	SSL_set_fd(c->ssl, c->fd);
+	set_bio(c);
 	SSL_set_tlsext_host_name(c->ssl, "localhost");
 	SSL_set1_host(c->ssl, "localhost");
 	if (sess != NULL) {
@@ -247,7 +306,7 @@ static void client_handshake(conn *c, SSL_CTX *ctx, SSL_SESSION *sess)
 static bool server_handshake(conn *c, SSL_CTX *ctx)
 {
 	c->ssl = SSL_new(ctx);
-	SSL_set_fd(c->ssl, c->fd);
+	set_bio(c);
 	return SSL_accept(c->ssl) == 1;
 }
 
@@ -323,7 +382,7 @@ static void result(double value, const char *unit, const char *info, double cpu)
 static void bulk_server(int lfd, SSL_CTX *ctx)
 {
 	static char buf[CHUNK];
-	conn c = {accept(lfd, NULL, NULL), NULL};
+	conn c = {accept(lfd, NULL, NULL), NULL, false};
 	unsigned char hdr[8];
 	unsigned long long total = 0, got = 0;
 	int i;
@@ -353,16 +412,17 @@ static void bench_bulk(bool tls)
 	SSL_CTX *sctx = tls ? server_ctx("rsa.pem") : NULL;
 	int port, lfd = listen_any(&port), i;
 	pid_t pid = spawn(bulk_server, lfd, sctx);
-	conn c = {connect_to(port), NULL};
+	conn c = {connect_to(port), NULL, false};
 	unsigned long long total = (unsigned long long) (o.mib * 1048576) / CHUNK * CHUNK;
 	unsigned char hdr[8];
 	char ack, info[128] = "tcp";
+	const char *how = o.better ? ", read-ahead 64 KiB, buffered writes" : "";
 	double t0, t1, c0;
 
 	if (tls) {
 		client_handshake(&c, client_ctx(), NULL);
-		snprintf(info, sizeof(info), "%s %s", SSL_get_version(c.ssl),
-			SSL_CIPHER_get_name(SSL_get_current_cipher(c.ssl)));
+		snprintf(info, sizeof(info), "%s %s%s", SSL_get_version(c.ssl),
+			SSL_CIPHER_get_name(SSL_get_current_cipher(c.ssl)), how);
 	}
 	for (i = 0; i < 8; i++) {
 		hdr[i] = (unsigned char) (total >> (56 - 8 * i));
@@ -387,7 +447,7 @@ static void bench_bulk(bool tls)
 static void hs_server(int lfd, SSL_CTX *ctx)
 {
 	for (;;) {
-		conn c = {accept(lfd, NULL, NULL), NULL};
+		conn c = {accept(lfd, NULL, NULL), NULL, false};
 
 		if (c.fd < 0) {
 			continue;
@@ -411,7 +471,7 @@ static void bench_rate(const char *pem, bool resume)
 	char info[128];
 
 	do {
-		conn c = {connect_to(port), NULL};
+		conn c = {connect_to(port), NULL, false};
 		char x;
 
 		if (cctx != NULL) {
@@ -456,7 +516,7 @@ static long rss_kib(void)
 static void hold_server(int lfd, SSL_CTX *ctx)
 {
 	for (;;) {
-		conn c = {accept(lfd, NULL, NULL), NULL};
+		conn c = {accept(lfd, NULL, NULL), NULL, false};
 
 		if (c.fd >= 0 && !server_handshake(&c, ctx)) {
 			conn_close(&c);
@@ -688,6 +748,259 @@ static void bench_select(void)
 }
 
 /*
+ * hold: the server of bench.php's idle10k, the same C program in every
+ * column, so the PHP client is all that differs (a PHP server holding
+ * 10,000 connections would need its own memory and time per mode).
+ */
+static void bench_hold(void)
+{
+	int port, lfd = listen_any(&port);
+	SSL_CTX *ctx = server_ctx("rsa.pem");
+
+	/* Idle connections need no record buffers on this side either. */
+	SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+	alarm((unsigned) o.secs + 600);
+	printf("READY %d\n", port);
+	fflush(stdout);
+	hold_server(lfd, ctx);
+}
+
+/* --- tlsload: concurrent clients, full handshakes, keep-alive requests --- */
+
+/*
+ * The request and the response are HTTP/1.1 so that nginx can be the
+ * anchor: a response is complete when its headers and Content-Length
+ * bytes of body have arrived.
+ */
+static const char http_req[] = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
+
+enum { LG_CONNECT, LG_HANDSHAKE, LG_RESPONSE };
+
+typedef struct _lgclient {
+	conn c;
+	int state;
+	int reqs;	/* requests answered on this connection */
+	size_t have;
+	char buf[4096];
+} lgclient;
+
+typedef struct _lgstats {
+	long handshakes;
+	long requests;
+	char proto[64];	/* protocol and cipher of the first handshake */
+} lgstats;
+
+static void lg_watch(int ep, lgclient *cl, int op, uint32_t events)
+{
+	struct epoll_event ev;
+
+	ev.events = events;
+	ev.data.ptr = cl;
+	if (epoll_ctl(ep, op, cl->c.fd, &ev) < 0) {
+		die("epoll_ctl");
+	}
+}
+
+static void lg_connect(int ep, lgclient *cl)
+{
+	struct sockaddr_in sa;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sa.sin_port = htons(o.port);
+	if (fd < 0) {
+		die("socket");
+	}
+	set_nonblock(fd);
+	if (connect(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0 && errno != EINPROGRESS) {
+		die("connect");
+	}
+	cl->c.fd = fd;
+	cl->c.ssl = NULL;
+	cl->state = LG_CONNECT;
+	cl->reqs = 0;
+	cl->have = 0;
+	lg_watch(ep, cl, EPOLL_CTL_ADD, EPOLLOUT);
+}
+
+static void lg_send(lgclient *cl)
+{
+	/* A 35-byte request always fits an idle socket's send buffer. */
+	if (SSL_write(cl->c.ssl, http_req, sizeof(http_req) - 1) != (int) sizeof(http_req) - 1) {
+		die("SSL_write");
+	}
+	cl->state = LG_RESPONSE;
+}
+
+/* WANT_READ / WANT_WRITE: wait for that; anything else is the server's failure. */
+static void lg_want(int ep, lgclient *cl, int r, const char *what)
+{
+	int err = SSL_get_error(cl->c.ssl, r);
+
+	if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE) {
+		lg_watch(ep, cl, EPOLL_CTL_MOD, err == SSL_ERROR_WANT_READ ? EPOLLIN : EPOLLOUT);
+		return;
+	}
+	die(what);
+}
+
+static void lg_handshake(int ep, lgclient *cl, lgstats *st)
+{
+	int r = SSL_do_handshake(cl->c.ssl);
+
+	if (r != 1) {
+		lg_want(ep, cl, r, "SSL_do_handshake");
+		return;
+	}
+	st->handshakes++;
+	if (st->proto[0] == '\0') {
+		snprintf(st->proto, sizeof(st->proto), "%s %s", SSL_get_version(cl->c.ssl),
+			SSL_CIPHER_get_name(SSL_get_current_cipher(cl->c.ssl)));
+	}
+	lg_send(cl);
+	lg_watch(ep, cl, EPOLL_CTL_MOD, EPOLLIN);
+}
+
+/* Bytes of a complete response at the front of buf, 0 while incomplete. */
+static size_t lg_complete(const lgclient *cl)
+{
+	const char *end = memmem(cl->buf, cl->have, "\r\n\r\n", 4);
+	const char *cl_hdr;
+	size_t head;
+
+	if (end == NULL) {
+		if (cl->have == sizeof(cl->buf)) {
+			errno = EMSGSIZE;
+			die("response headers");
+		}
+		return 0;
+	}
+	head = (size_t) (end - cl->buf) + 4;
+	cl_hdr = memmem(cl->buf, head, "Content-Length:", 15);
+	if (cl_hdr == NULL) {
+		errno = EPROTO;
+		die("response without Content-Length");
+	}
+	head += (size_t) atol(cl_hdr + 15);
+	return cl->have >= head ? head : 0;
+}
+
+static void lg_close(int ep, lgclient *cl)
+{
+	/* One close_notify, not waiting for the server's: as PHP's fclose(). */
+	SSL_shutdown(cl->c.ssl);
+	SSL_free(cl->c.ssl);
+	close(cl->c.fd);
+	lg_connect(ep, cl);
+}
+
+static void lg_response(int ep, lgclient *cl, lgstats *st)
+{
+	size_t done;
+	int r;
+
+	for (;;) {
+		r = SSL_read(cl->c.ssl, cl->buf + cl->have, (int) (sizeof(cl->buf) - cl->have));
+		if (r <= 0) {
+			lg_want(ep, cl, r, "SSL_read (server closed?)");
+			return;
+		}
+		cl->have += (size_t) r;
+		if ((done = lg_complete(cl)) > 0) {
+			break;
+		}
+	}
+	/* One request in flight: nothing can follow the response. */
+	cl->have = 0;
+	st->requests++;
+	if (++cl->reqs < o.reqs) {
+		lg_send(cl);
+	} else {
+		lg_close(ep, cl);
+	}
+}
+
+static void lg_event(int ep, lgclient *cl, lgstats *st)
+{
+	int err = 0;
+	socklen_t len = sizeof(err);
+
+	switch (cl->state) {
+	case LG_CONNECT:
+		if (getsockopt(cl->c.fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0 || err != 0) {
+			errno = err;
+			die("connect");
+		}
+		cl->c.ssl = SSL_new(o.ctx_client);
+		SSL_set_fd(cl->c.ssl, cl->c.fd);
+		SSL_set_tlsext_host_name(cl->c.ssl, "localhost");
+		SSL_set1_host(cl->c.ssl, "localhost");
+		SSL_set_connect_state(cl->c.ssl);
+		cl->state = LG_HANDSHAKE;
+		/* fall through */
+	case LG_HANDSHAKE:
+		lg_handshake(ep, cl, st);
+		break;
+	default:
+		lg_response(ep, cl, st);
+	}
+}
+
+/* CPU seconds of another process (0 when pid <= 0). */
+static double other_cpu(pid_t pid)
+{
+	return pid > 0 ? cpu_secs(pid) - cpu_secs(0) : 0;
+}
+
+static void bench_tlsload(void)
+{
+	struct epoll_event evs[256];
+	lgclient *cls = calloc((size_t) o.clients, sizeof(*cls));
+	lgstats st = {0, 0, ""};
+	int ep = epoll_create1(0), i, n;
+	double t0, t1, deadline, c0, last;
+	long seen = -1;
+	char info[256];
+
+	if (cls == NULL || ep < 0 || o.port <= 0) {
+		die("tlsload needs port=P");
+	}
+	o.ctx_client = client_ctx();
+	c0 = other_cpu(o.pid);
+	t0 = last = now();
+	deadline = t0 + o.secs;
+	for (i = 0; i < o.clients; i++) {
+		lg_connect(ep, &cls[i]);
+	}
+	while ((t1 = now()) < deadline) {
+		n = epoll_wait(ep, evs, 256, 100);
+		for (i = 0; i < n; i++) {
+			lg_event(ep, evs[i].data.ptr, &st);
+		}
+		if (st.requests + st.handshakes != seen) {
+			seen = st.requests + st.handshakes;
+			last = t1;
+		} else if (t1 - last > 10) {
+			errno = ETIMEDOUT;
+			die("server stopped answering");
+		}
+	}
+	c0 = other_cpu(o.pid) - c0;
+	/* Open connections are dropped, not shut down: the server sees EOF or RST. */
+	snprintf(info, sizeof(info), "%d clients, %d requests per connection, %ld handshakes, %ld requests, %s",
+		o.clients, o.reqs, st.handshakes, st.requests, st.proto);
+	printf("{\"value\":%.3f,\"unit\":\"hs/s\",\"info\":\"%s\",\"extra\":{\"req\":%.3f}",
+		st.handshakes / (t1 - t0), info, st.requests / (t1 - t0));
+	if (o.pid > 0 && st.handshakes > 0) {
+		/* The server's CPU per connection: one handshake and its requests. */
+		printf(",\"cpu\":%.3f", c0 * 1e6 / st.handshakes);
+	}
+	printf("}\n");
+}
+
+/*
  * memcpy: the copy PHP makes from its read buffer into the string fread()
  * returns.  Both are page-aligned blocks and the string's text starts 24
  * bytes in; on some CPUs (AMD Zen with glibc's `rep movsb` path) a
@@ -736,8 +1049,12 @@ int main(int argc, char **argv)
 		bench_rate("ecdsa.pem", false);
 	} else if (!strcmp(o.bench, "tcp_connect")) {
 		bench_rate(NULL, false);
-	} else if (!strcmp(o.bench, "rss_idle")) {
+	} else if (!strcmp(o.bench, "rss_idle") || !strcmp(o.bench, "idle10k")) {
 		bench_rss();
+	} else if (!strcmp(o.bench, "hold")) {
+		bench_hold();
+	} else if (!strcmp(o.bench, "tlsload")) {
+		bench_tlsload();
 	} else if (!strcmp(o.bench, "select")) {
 		bench_select();
 	} else if (!strcmp(o.bench, "memcpy")) {

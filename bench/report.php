@@ -11,7 +11,9 @@ function machine(array $o): array
 {
 	$cpu = preg_match('/^model name\s*:\s*(.+)$/m', (string) @file_get_contents('/proc/cpuinfo'), $m) ? $m[1] : '?';
 	$b = $o['probe']['builtin'] ?? [];
-	$commit = sh('git -C ' . escapeshellarg(__DIR__ . '/..') . ' rev-parse --short HEAD');
+	/* A copy without .git (e.g. in a chroot) says what it is a copy of. */
+	$commit = sh('git -C ' . escapeshellarg(__DIR__ . '/..') . ' rev-parse --short HEAD')
+		?: (getenv('XSOCK_BENCH_COMMIT') ?: 'unknown (not a git checkout; set XSOCK_BENCH_COMMIT)');
 	$dirty = sh('git -C ' . escapeshellarg(__DIR__ . '/..') . ' status --porcelain -- . | head -1') !== '';
 	$so = realpath($o['ext']);
 	return [
@@ -114,9 +116,41 @@ function method_text(array $o): string
   {$p['select']['trips']} trips or {$o['secs']} s. The PHP server: `stream_select()` over the
   listener and non-blocking client streams, `fread(\$c, 8192)`, `fwrite()`
   the same bytes back. The C ceiling is an epoll server on libssl.
+- `tls_server`: one PHP process, a `tcp://` listener (backlog 511);
+  accepted streams are non-blocking and turn TLS on with
+  `stream_socket_enable_crypto(\$c, true, STREAM_CRYPTO_METHOD_TLS_SERVER)`
+  calls whenever `stream_select()` says they are readable (RSA-2048), then
+  answer keep-alive HTTP/1.1 `GET`s with a fixed 64-byte body. The load is
+  `ceiling tlsload`: {$p['tls_server']['clients']} non-blocking clients at once, each connects, does a
+  full handshake (no session offered), {$p['tls_server']['reqs']} requests one after the other,
+  sends close_notify, closes and connects again, for {$p['tls_server']['secs']} s. `tls_server`
+  is handshakes/s, `tls_server_req` requests/s of the same runs; CPU is the
+  server process's only (measured by the load generator from
+  /proc/PID/stat), per connection. No C column: the anchor is **nginx**
+  (Debian's nginx-light; nginx on Debian 13), driven by the same load
+  generator: `master_process off` (one process, the worker), the same
+  certificate, `ssl_protocols TLSv1.3` and OpenSSL's default suites and
+  groups (the run reports the negotiated suite), `return 200` with the
+  same body, backlog 511; config, pid file and logs in a temp dir, port
+  chosen free, started under `timeout`, stopped by its pid.
+- `idle10k`: the PHP client holds {$p['idle10k']['conns']} idle TLS connections (after one
+  warm-up connection) to `ceiling hold`, the same C server in every column;
+  VmRSS and `memory_get_usage()` after - before, per connection
+  (`idle10k_php` is the second: OpenSSL allocates with malloc, so it is
+  PHP's own share only). One round ({$p['idle10k']['conns']} handshakes per mode take
+  20-40 s; the figure moves by < 1 % between rounds). `run.sh` raises
+  `ulimit -n` to 20000 (the hard limit if lower). The C column is
+  `ceiling idle10k` (as `rss_idle`, with SSL_MODE_RELEASE_BUFFERS).
 - C ceiling (`bench/ceiling.c`, `cc -O2 … -lssl -lcrypto`): libssl directly,
   one SSL_CTX per side, the same record sizes (64 KiB writes), TLS 1.3, the
   default cipher, the same verification; fork()ed server.
+- C better (`ceiling tls_bulk better=1`): the same program doing what the
+  best TLS programs do: read-ahead with a 64 KiB read buffer
+  (`SSL_CTX_set_read_ahead`, `SSL_CTX_set_default_read_buffer_len`), so one
+  recv() takes several records, and a `BIO_f_buffer` in front of the socket
+  BIO, flushed after each `SSL_write()`, so a 64 KiB write (four records)
+  leaves in one send(). strace -c: 16 sends and about 34 receives per MiB
+  instead of 64 and 129.
 - The machine is shared: other jobs ran during the measurement (see the
   load average). Medians of interleaved rounds damp that, but single-digit
   percent differences are noise.
@@ -153,7 +187,7 @@ function write_report(array $o, array $rows, array $modes, string $table, string
 	}
 	$md .= "\n## CPU time per operation (medians)\n\n"
 		. "User + system CPU of the client and the server process over the timed part "
-		. "(for `select` the server only: the load generator is the same C program in every column). "
+		. "(for `select` and `tls_server` the server only: the load generator is the same C program in every column). "
 		. "Other jobs on the machine change the wall-clock rates above much more than these. "
 		. "Lower is better; ratios > 1 mean xsock is cheaper.\n\n" . $cpu
 		. "\n## Every round\n\n" . details($rows) . "\n## Method\n\n" . method_text($o) . "\n\n"
@@ -176,6 +210,8 @@ function chart(array $rows, string $png): bool
 			'cpu' => isset($row['cpu_median']['builtin'], $row['cpu_median']['xsock']) && $row['cpu_median']['xsock'] > 0
 				? $row['cpu_median']['builtin'] / $row['cpu_median']['xsock'] : null,
 			'ceiling' => ratio($row, $bench, 'ceiling'),
+			/* The better reference where a row has one: C better or nginx. */
+			'anchor' => ratio($row, $bench, 'better') ?? ratio($row, $bench, 'nginx'),
 			'target' => TARGETS[$bench] ?? null,
 		];
 	}
@@ -196,7 +232,8 @@ function gnuplot(array $data, string $png): bool
 {
 	$dat = '';
 	foreach ($data as $i => $d) {
-		$dat .= sprintf("%d \"%s\" %s %s %s\n", $i, $d['bench'], $d['xsock'] ?? 'NaN', $d['cpu'] ?? 'NaN', $d['ceiling'] ?? 'NaN');
+		$dat .= sprintf("%d \"%s\" %s %s %s %s\n", $i, $d['bench'], $d['xsock'] ?? 'NaN', $d['cpu'] ?? 'NaN',
+			$d['ceiling'] ?? 'NaN', $d['anchor'] ?? 'NaN');
 	}
 	$f = tempnam(sys_get_temp_dir(), 'xsockgp');
 	file_put_contents($f, $dat);
@@ -204,7 +241,7 @@ function gnuplot(array $data, string $png): bool
 		. "set style data histograms; set style fill solid; set logscale y 2; set yrange [0.25:*]; set key outside bottom center horizontal;"
 		. "set ylabel 'ratio to builtin (>1 = better)'; set xtics rotate by -30;"
 		. "plot '$f' using 3:xtic(2) title 'xsock/builtin (rate)', '' using 4 title 'builtin/xsock (CPU per op)',"
-		. " '' using 5 title 'C ceiling/builtin (rate)', 1 notitle";
+		. " '' using 5 title 'C ceiling/builtin (rate)', '' using 6 title 'C better or nginx/builtin (rate)', 1 notitle";
 	[$rc] = run_cmd('gnuplot -e ' . escapeshellarg($script), [], 60);
 	unlink($f);
 	return $rc === 0;

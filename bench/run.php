@@ -14,7 +14,9 @@
  *   --php=PATH       PHP binary (default: the one running this script)
  *   --only=a,b       run only these benchmarks
  *   --builtin-only   no xsock column
- *   --no-ceiling     no C column (select then uses the C load generator still)
+ *   --no-ceiling     no C columns (select, tls_server and idle10k still use
+ *                    the C load generator / hold server)
+ *   --no-nginx       no nginx column (tls_server)
  *   --secs=S         time bound of the rate benchmarks (default 1.5; --quick: 0.3)
  *   --out=FILE       write the Markdown report here (default RESULTS.md;
  *                    --quick writes none unless --out is given)
@@ -31,7 +33,13 @@ const BENCHES = [
 	'rss_idle' => ['client RSS per idle TLS connection', 'KiB/conn', false],
 	'mem_burst' => ['memory per connection after a burst', 'KiB/conn', false],
 	'select' => ['stream_select TLS echo server', 'req/s', true],
+	'tls_server' => ['TLS server, 200 concurrent clients: full handshakes', 'hs/s', true],
+	'tls_server_req' => ['TLS server, the same run: keep-alive requests', 'req/s', true],
+	'idle10k' => ['10,000 idle TLS connections in one process: RSS', 'KiB/conn', false],
+	'idle10k_php' => ['10,000 idle TLS connections: memory_get_usage()', 'KiB/conn', false],
 ];
+/* Rows that are a second figure of another row's runs: [row, key of "extra"]. */
+const DERIVED = ['tls_server_req' => ['tls_server', 'req'], 'idle10k_php' => ['idle10k', 'php']];
 /*
  * The targets xsock is held to (xsock/builtin in one run; for rss_idle
  * builtin/xsock).  The table shows "met" or "no" beside each; the C
@@ -41,15 +49,25 @@ const TARGETS = [
 	'tls_bulk' => 4.0, 'tcp_bulk' => 1.5, 'hs_rsa' => 3.0, 'hs_ecdsa' => 3.0,
 	'hs_resume' => 10.0, 'tcp_connect' => 1.0, 'rss_idle' => 3.0,
 ];
-const TLS_BENCHES = ['tls_bulk', 'hs_rsa', 'hs_ecdsa', 'hs_resume', 'rss_idle', 'select'];
-/* Rows bench/ceiling.c has no counterpart for: a PHP stream buffer has none in C. */
-const NO_CEILING = ['mem_burst'];
+const TLS_BENCHES = ['tls_bulk', 'hs_rsa', 'hs_ecdsa', 'hs_resume', 'rss_idle', 'select', 'tls_server', 'idle10k'];
+/*
+ * Rows bench/ceiling.c has no counterpart for: a PHP stream buffer has none
+ * in C; the anchor of tls_server is nginx.
+ */
+const NO_CEILING = ['mem_burst', 'tls_server'];
+/* Rows with a "C better" column: the ceiling with read-ahead and buffered writes. */
+const BETTER = ['tls_bulk'];
+/* Rows with an nginx column (driven by the same load generator). */
+const NGINX = ['tls_server'];
+/* 10,000 handshakes per mode take 20-40 s: rounds of this row (memory barely varies). */
+const MAX_ROUNDS = ['idle10k' => 1];
 
 function options(array $argv): array
 {
 	$o = [
 		'rounds' => null, 'quick' => false, 'ext' => __DIR__ . '/../modules/xsock.so',
 		'php' => PHP_BINARY, 'only' => '', 'builtin-only' => false, 'no-ceiling' => false,
+		'no-nginx' => false,
 		'secs' => null, 'out' => null, 'chart' => null,
 	];
 	foreach (array_slice($argv, 1) as $arg) {
@@ -74,6 +92,9 @@ function options(array $argv): array
 		'rss_idle' => ['conns' => $q ? 100 : 300],
 		'mem_burst' => ['conns' => $q ? 100 : 300, 'burst' => 70000],
 		'select' => ['clients' => $q ? 50 : 200, 'trips' => 1000, 'reqsize' => 128],
+		/* Long enough for each of 200 clients to reconnect several times. */
+		'tls_server' => ['clients' => $q ? 50 : 200, 'reqs' => 5, 'secs' => $q ? 1 : 4],
+		'idle10k' => ['conns' => $q ? 1000 : 10000],
 	];
 	return $o;
 }
@@ -135,6 +156,20 @@ function prepare(array &$o): void
 		}
 	}
 	$o['has_ceiling'] = is_file($bin) && is_executable($bin);
+	$o['nginx'] = $o['no-nginx'] ? '' : nginx_binary();
+	if (!$o['no-nginx'] && $o['nginx'] === '') {
+		echo "nginx not found (apt-get install nginx-light): no nginx column\n";
+	}
+}
+
+function nginx_binary(): string
+{
+	foreach (['/usr/sbin/nginx', sh('command -v nginx')] as $bin) {
+		if ($bin !== '' && is_executable($bin)) {
+			return $bin;
+		}
+	}
+	return '';
 }
 
 /*
@@ -185,12 +220,18 @@ function probe(string $php, string $args): array
 /* One measurement; null (and a message) when it failed. */
 function measure(array $o, string $who, string $bench, array $modes): ?array
 {
-	$kv = ['secs' => $o['secs']] + ($o['params'][$bench] ?? []) + ['certs' => __DIR__ . '/certs'];
+	$kv = array_merge(['secs' => $o['secs']], $o['params'][$bench] ?? [], ['certs' => __DIR__ . '/certs']);
+	if ($who === 'nginx') {
+		return nginx_measure($o, $kv);
+	}
+	if ($who === 'better') {
+		$kv['better'] = 1;
+	}
 	$args = '';
 	foreach ($kv as $k => $v) {
 		$args .= ' ' . escapeshellarg("$k=$v");
 	}
-	if ($who === 'ceiling') {
+	if ($who === 'ceiling' || $who === 'better') {
 		$cmd = escapeshellarg(__DIR__ . '/ceiling') . ' ' . escapeshellarg($bench) . $args;
 		$env = [];
 	} else {
@@ -199,13 +240,115 @@ function measure(array $o, string $who, string $bench, array $modes): ?array
 		$cmd = escapeshellarg($o['php']) . " $flags bench.php run " . escapeshellarg($bench) . $args;
 		$env = ['XSOCK_BENCH_PHP_ARGS' => $flags, 'XSOCK_BENCH_CEILING' => __DIR__ . '/ceiling'];
 	}
-	[$rc, $out, $err] = run_cmd($cmd, $env);
+	return measured($who, $bench, run_cmd($cmd, $env, 300));
+}
+
+/* The JSON line of a run, or null and what went wrong. */
+function measured(string $who, string $bench, array $run): ?array
+{
+	[$rc, $out, $err] = $run;
 	$res = json_decode(trim($out), true);
 	if ($rc !== 0 || !is_array($res)) {
 		echo "\n  $who $bench failed (exit $rc): " . trim($err . $out) . "\n";
 		return null;
 	}
 	return $res;
+}
+
+/*
+ * nginx as the anchor of tls_server: one process (master_process off, so
+ * the one pid is the worker whose CPU the load generator measures), the
+ * bench certificate, TLS 1.3 only with OpenSSL's default suites as PHP,
+ * the same fixed 64-byte body as bench.php's server.  Config, pid file and
+ * logs in a temp dir; started under timeout(1), stopped by its pid.
+ */
+function nginx_measure(array $o, array $kv): ?array
+{
+	$dir = sys_get_temp_dir() . '/xsock-bench-nginx-' . getmypid();
+	@mkdir($dir, 0700);
+	$port = free_port();
+	file_put_contents("$dir/nginx.conf", nginx_conf($dir, $port, $kv['certs'] . '/rsa.pem'));
+	$cmd = sprintf('timeout -s KILL %d %s -p %s -e %s -c %s', (int) $kv['secs'] + 60,
+		escapeshellarg($o['nginx']), escapeshellarg("$dir/"), escapeshellarg("$dir/error.log"),
+		escapeshellarg("$dir/nginx.conf"));
+	$proc = proc_open('exec ' . $cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', "$dir/stderr", 'w']], $pipes);
+	$pid = $proc ? nginx_wait($dir, $port) : 0;
+	$res = null;
+	if ($pid > 0) {
+		$args = " port=$port pid=$pid";
+		foreach (['secs', 'certs', 'clients', 'reqs'] as $k) {
+			$args .= ' ' . escapeshellarg("$k={$kv[$k]}");
+		}
+		$res = measured('nginx', 'tls_server', run_cmd(escapeshellarg(__DIR__ . '/ceiling') . " tlsload$args", [], 120));
+		posix_kill($pid, SIGTERM);
+	} else {
+		echo "\n  nginx did not start: " . @file_get_contents("$dir/stderr") . @file_get_contents("$dir/error.log") . "\n";
+		if ($proc && proc_get_status($proc)['running']) {
+			/* timeout(1) passes the signal on to nginx. */
+			posix_kill(proc_get_status($proc)['pid'], SIGTERM);
+		}
+	}
+	if ($proc) {
+		proc_close($proc);
+	}
+	array_map('unlink', glob("$dir/*") ?: []);
+	@rmdir($dir);
+	return $res;
+}
+
+function nginx_conf(string $dir, int $port, string $pem): string
+{
+	$body = str_repeat('b', 64);
+	return <<<CONF
+	daemon off;
+	master_process off;
+	worker_processes 1;
+	pid $dir/nginx.pid;
+	error_log $dir/error.log warn;
+	events { worker_connections 1024; }
+	http {
+	    access_log off;
+	    client_body_temp_path $dir;
+	    proxy_temp_path $dir;
+	    fastcgi_temp_path $dir;
+	    uwsgi_temp_path $dir;
+	    scgi_temp_path $dir;
+	    default_type text/plain;
+	    server {
+	        listen 127.0.0.1:$port ssl backlog=511;
+	        ssl_certificate $pem;
+	        ssl_certificate_key $pem;
+	        ssl_protocols TLSv1.3;
+	        location / { return 200 "$body"; }
+	    }
+	}
+
+	CONF;
+}
+
+/* A port free now on 127.0.0.1 (nginx binds it a moment later). */
+function free_port(): int
+{
+	$s = stream_socket_server('tcp://127.0.0.1:0');
+	$port = (int) substr(strrchr(stream_socket_get_name($s, false), ':'), 1);
+	fclose($s);
+	return $port;
+}
+
+/* nginx's pid once it accepts connections on $port (bounded); 0 when it did not. */
+function nginx_wait(string $dir, int $port): int
+{
+	$end = microtime(true) + 10;
+	while (microtime(true) < $end) {
+		$pid = (int) @file_get_contents("$dir/nginx.pid");
+		$s = $pid > 0 ? @stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, 1) : false;
+		if ($s) {
+			fclose($s);
+			return $pid;
+		}
+		usleep(20000);
+	}
+	return 0;
 }
 
 function median(array $v): ?float
@@ -218,40 +361,73 @@ function median(array $v): ?float
 	return $n % 2 ? $v[intdiv($n, 2)] : ($v[$n / 2 - 1] + $v[$n / 2]) / 2;
 }
 
+/* Who runs a row, in this round's order. */
+function round_order(array $o, string $bench, array $who, int $r): array
+{
+	/* builtin, xsock | xsock, builtin | ...: drift hits both alike. */
+	$order = $r % 2 ? array_reverse($who) : $who;
+	$c = $o['has_ceiling'] && !$o['no-ceiling'];
+	if ($c && !in_array($bench, NO_CEILING, true)) {
+		$order[] = 'ceiling';
+	}
+	if ($c && in_array($bench, BETTER, true)) {
+		$order[] = 'better';
+	}
+	if ($o['nginx'] !== '' && $o['has_ceiling'] && in_array($bench, NGINX, true)) {
+		$order[] = 'nginx';
+	}
+	return $order;
+}
+
+/* The row itself and the rows DERIVED from its runs' "extra" figures. */
 function run_bench(array $o, string $bench, array $modes): array
 {
 	$who = array_keys($modes);
-	$row = ['values' => [], 'info' => []];
+	$rows = [$bench => ['values' => [], 'info' => []]];
+	$derived = array_keys(array_filter(DERIVED, fn ($d) => $d[0] === $bench));
+	foreach ($derived as $d) {
+		$rows[$d] = ['values' => [], 'info' => []];
+	}
 	printf("%-12s", $bench);
-	for ($r = 0; $r < $o['rounds']; $r++) {
-		/* builtin, xsock | xsock, builtin | ...: drift hits both alike. */
-		$order = $r % 2 ? array_reverse($who) : $who;
-		if ($o['has_ceiling'] && !$o['no-ceiling'] && !in_array($bench, NO_CEILING, true)) {
-			$order[] = 'ceiling';
-		}
-		foreach ($order as $w) {
-			if ($bench === 'select' && !$o['has_ceiling']) {
+	$rounds = min($o['rounds'], MAX_ROUNDS[$bench] ?? $o['rounds']);
+	for ($r = 0; $r < $rounds; $r++) {
+		foreach (round_order($o, $bench, $who, $r) as $w) {
+			/* These need the C load generator or hold server. */
+			if (in_array($bench, ['select', 'tls_server', 'idle10k'], true) && !$o['has_ceiling']) {
 				continue;
 			}
 			$res = measure($o, $w, $bench, $modes);
 			if ($res !== null) {
-				$row['values'][$w][] = $res['value'];
-				$row['info'][$w] = $res['info'];
-				if (isset($res['cpu'])) {
-					$row['cpu'][$w][] = $res['cpu'];
+				add_result($rows[$bench], $w, $res['value'], $res['cpu'] ?? null, $res['info']);
+				foreach ($derived as $d) {
+					if (isset($res['extra'][DERIVED[$d][1]])) {
+						add_result($rows[$d], $w, $res['extra'][DERIVED[$d][1]], null, $res['info']);
+					}
 				}
 			}
 			echo '.';
 		}
 	}
-	foreach ($row['values'] as $w => $v) {
-		$row['median'][$w] = median($v);
+	foreach ($rows as &$row) {
+		foreach ($row['values'] as $w => $v) {
+			$row['median'][$w] = median($v);
+		}
+		foreach ($row['cpu'] ?? [] as $w => $v) {
+			$row['cpu_median'][$w] = median($v);
+		}
 	}
-	foreach ($row['cpu'] ?? [] as $w => $v) {
-		$row['cpu_median'][$w] = median($v);
-	}
+	unset($row);
 	echo "\n";
-	return $row;
+	return $rows;
+}
+
+function add_result(array &$row, string $who, float $value, ?float $cpu, string $info): void
+{
+	$row['values'][$who][] = $value;
+	$row['info'][$who] = $info;
+	if ($cpu !== null) {
+		$row['cpu'][$who][] = $cpu;
+	}
 }
 
 function fmt(?float $v): string
@@ -275,22 +451,27 @@ function ratio(array $row, string $bench, string $a = 'xsock', string $b = 'buil
 
 function table(array $o, array $rows, array $modes): string
 {
-	$t = "| benchmark | unit | builtin | xsock | xsock/builtin | target | C ceiling | C/builtin |\n"
-		. "|---|---|---:|---:|---:|---|---:|---:|\n";
+	$t = "| benchmark | unit | builtin | xsock | xsock/builtin | target | C ceiling | C/builtin | C better | nginx | xsock/nginx |\n"
+		. "|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|\n";
 	foreach ($rows as $bench => $row) {
 		[$title, $unit, $higher] = BENCHES[$bench];
 		$rx = ratio($row, $bench);
-		$rc = ratio($row, $bench, 'ceiling');
 		$mark = isset($modes['xsock']) && $modes['xsock']['note'] !== '' && in_array($bench, TLS_BENCHES, true) ? ' *' : '';
-		$t .= sprintf("| %s (`%s`) | %s%s | %s | %s%s | %s | %s | %s | %s |\n",
+		$t .= sprintf("| %s (`%s`) | %s%s | %s | %s%s | %s | %s | %s | %s | %s | %s | %s |\n",
 			$title, $bench, $unit, $higher ? '' : ' (lower is better)',
 			fmt($row['median']['builtin'] ?? null), fmt($row['median']['xsock'] ?? null), $mark,
-			$rx === null ? '-' : sprintf('%.2f', $rx) . ($higher ? '' : ' (inverted)'),
+			fmt_ratio($rx, $higher ? '' : ' (inverted)'),
 			target_cell($bench, $rx),
-			fmt($row['median']['ceiling'] ?? null),
-			$rc === null ? '-' : sprintf('%.2f', $rc));
+			fmt($row['median']['ceiling'] ?? null), fmt_ratio(ratio($row, $bench, 'ceiling')),
+			fmt($row['median']['better'] ?? null),
+			fmt($row['median']['nginx'] ?? null), fmt_ratio(ratio($row, $bench, 'xsock', 'nginx')));
 	}
 	return $t;
+}
+
+function fmt_ratio(?float $r, string $suffix = ''): string
+{
+	return $r === null ? '-' : sprintf('%.2f', $r) . $suffix;
 }
 
 function target_cell(string $bench, ?float $ratio): string
@@ -302,23 +483,49 @@ function target_cell(string $bench, ?float $ratio): string
 	return $ratio === null ? $want : $want . ($ratio >= TARGETS[$bench] ? ' met' : ' no');
 }
 
-/* CPU per operation; lower is better, so the ratio is builtin/xsock. */
+/*
+ * CPU per operation; lower is better, so builtin/xsock > 1 means xsock is
+ * cheaper, C/C better > 1 that "C better" is, xsock/nginx > 1 that xsock
+ * needs more than nginx.
+ */
 function cpu_table(array $rows): string
 {
-	$t = "| benchmark | CPU per | builtin | xsock | builtin/xsock | C ceiling | builtin/C |\n"
-		. "|---|---|---:|---:|---:|---:|---:|\n";
+	$t = "| benchmark | CPU per | builtin | xsock | builtin/xsock | C ceiling | builtin/C | C better | C/C better | nginx | xsock/nginx |\n"
+		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+	$any = false;
 	foreach ($rows as $bench => $row) {
 		$m = $row['cpu_median'] ?? [];
 		if ($m === []) {
 			continue;
 		}
-		$per = ['MiB/s' => 'MiB', 'conn/s' => 'connection', 'req/s' => 'request (server only)'][BENCHES[$bench][1]];
+		$per = [
+			'MiB/s' => 'MiB', 'conn/s' => 'connection', 'req/s' => 'request (server only)',
+			'hs/s' => 'connection: handshake + requests (server only)',
+		][BENCHES[$bench][1]];
 		$r = fn ($a, $b) => isset($m[$a], $m[$b]) && $m[$b] > 0 ? sprintf('%.2f', $m[$a] / $m[$b]) : '-';
-		$t .= sprintf("| `%s` | %s, µs | %s | %s | %s | %s | %s |\n", $bench, $per,
+		$t .= sprintf("| `%s` | %s, µs | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $bench, $per,
 			fmt($m['builtin'] ?? null), fmt($m['xsock'] ?? null), $r('builtin', 'xsock'),
-			fmt($m['ceiling'] ?? null), $r('builtin', 'ceiling'));
+			fmt($m['ceiling'] ?? null), $r('builtin', 'ceiling'),
+			fmt($m['better'] ?? null), $r('ceiling', 'better'),
+			fmt($m['nginx'] ?? null), $r('xsock', 'nginx'));
+		$any = true;
 	}
-	return $t;
+	return $any ? $t : "(no row measures CPU)\n";
+}
+
+/* --only names; a derived row runs as part of its own row. */
+function selected(array $o): array
+{
+	$only = $o['only'] === '' ? array_keys(BENCHES) : explode(',', $o['only']);
+	$run = [];
+	foreach ($only as $bench) {
+		if (!isset(BENCHES[$bench])) {
+			fwrite(STDERR, "unknown benchmark $bench\n");
+			exit(2);
+		}
+		$run[DERIVED[$bench][0] ?? $bench] = true;
+	}
+	return array_keys($run);
 }
 
 function main(array $argv): void
@@ -327,18 +534,15 @@ function main(array $argv): void
 	chdir(__DIR__);
 	prepare($o);
 	$modes = modes($o);
-	$only = $o['only'] === '' ? array_keys(BENCHES) : explode(',', $o['only']);
+	$only = selected($o);
 	$rows = [];
 	$o['load_before'] = sh('cut -d" " -f1-3 /proc/loadavg');
 	$t0 = microtime(true);
 	echo "rounds: {$o['rounds']}, modes: " . implode(', ', array_keys($modes))
-		. ($o['has_ceiling'] && !$o['no-ceiling'] ? ', ceiling' : '') . "\n";
+		. ($o['has_ceiling'] && !$o['no-ceiling'] ? ', ceiling, C better' : '')
+		. ($o['nginx'] !== '' ? ', nginx' : '') . "\n";
 	foreach ($only as $bench) {
-		if (!isset(BENCHES[$bench])) {
-			fwrite(STDERR, "unknown benchmark $bench\n");
-			exit(2);
-		}
-		$rows[$bench] = run_bench($o, $bench, $modes);
+		$rows += run_bench($o, $bench, $modes);
 	}
 	$o['elapsed'] = microtime(true) - $t0;
 	$o['load_after'] = sh('cut -d" " -f1-3 /proc/loadavg');
