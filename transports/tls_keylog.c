@@ -36,52 +36,47 @@
 /* The warning that secrets are being written: once per process (a race under ZTS only repeats it). */
 static bool keylog_announced;
 
+#ifdef XSOCK_HAVE_KEYLOG_FILE
 /*
- * Append one line.  O_NOFOLLOW: a symlink planted at the path cannot
+ * Append one line; 0, or the errno of what failed (EINVAL: not a regular
+ * file, EIO: a short write).  O_NOFOLLOW: a symlink planted at the path cannot
  * redirect secrets elsewhere; O_NONBLOCK and the S_ISREG check: a FIFO or
  * device at the path neither blocks the handshake nor gets the secrets.
  * New files are 0600; an existing regular file keeps its owner's mode.
  * flock() keeps lines of concurrent processes (php-fpm workers) whole.
  */
-#ifdef XSOCK_HAVE_KEYLOG_FILE
 static int append_line(const char *path, const char *line)
 {
 	size_t len = strlen(line);
-	char *buf = emalloc(len + 2);
+	char *buf = emalloc(len + 1);
 	struct stat st;
-	int fd, rc = XSOCK_ERR;
+	ssize_t n;
+	int fd, e = 0;
 
 	memcpy(buf, line, len);
 	buf[len] = '\n';
-	buf[len + 1] = '\0';
 	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		goto out;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		errno = EINVAL;
-		goto out;
-	}
-	if (flock(fd, LOCK_EX) == 0) {
-		if (write(fd, buf, len + 1) == (ssize_t) (len + 1)) {
-			rc = XSOCK_OK;
-		} else if (errno == 0) {
-			errno = EIO;	/* a short write */
-		}
+		e = errno;
+	} else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		e = EINVAL;
+	} else if (flock(fd, LOCK_EX) != 0) {
+		e = errno;
+	} else {
+		n = write(fd, buf, len + 1);
+		e = n == (ssize_t) (len + 1) ? 0 : (n < 0 ? errno : EIO);
 		flock(fd, LOCK_UN);
 	}
-out:
 	if (fd >= 0) {
 		close(fd);
 	}
 	efree(buf);
-	return rc;
+	return e;
 }
 #else
 static int append_line(const char *path, const char *line)
 {
-	errno = ENOSYS;
-	return XSOCK_ERR;
+	return ENOSYS;
 }
 #endif
 
@@ -94,11 +89,8 @@ static void keylog_cb(const SSL *ssl, const char *line)
 	if (tls == NULL || tls->keylog == NULL || tls->keylog_errno != 0) {
 		return;
 	}
-	if (append_line(tls->keylog, line) != XSOCK_OK) {
-		tls->keylog_errno = errno ? errno : EIO;
-		return;
-	}
-	tls->keylog_logged = true;
+	tls->keylog_errno = append_line(tls->keylog, line);
+	tls->keylog_logged = tls->keylog_logged || tls->keylog_errno == 0;
 }
 
 /* Every SSL_CTX xsock builds, when xsock.keylog allows logging at all (a system setting). */
@@ -143,6 +135,21 @@ void xsock_tls_keylog_setup(php_stream *stream, xsock_tls *tls)
 	tls->keylog = pestrdup(path, tls->io.xs->persistent);
 }
 
+/* append_line()'s refusals in words; errno's text for the rest (EACCES, ENOENT...). */
+static const char *why_not(int e)
+{
+	if (e == ELOOP) {
+		return "it is a symlink, which is not followed";
+	}
+	if (e == EINVAL) {
+		return "it is not a regular file";
+	}
+	if (e == ENOSYS) {
+		return "key logging is not available on this system";
+	}
+	return strerror(e);
+}
+
 /*
  * After a handshake step, outside OpenSSL's callback (a warning may run a
  * script's error handler, which must not see the stream mid-handshake):
@@ -155,8 +162,8 @@ void xsock_tls_keylog_warn(php_stream *stream, xsock_tls *tls)
 		return;
 	}
 	if (tls->keylog_errno != 0) {
-		XSOCK_WARN(stream, WriteFailed, "xsock.keylog: cannot append TLS secrets to %s: %s (a regular file "
-			"is needed, not a symlink); this connection's secrets are not logged", tls->keylog, strerror(tls->keylog_errno));
+		XSOCK_WARN(stream, WriteFailed, "xsock.keylog: cannot append TLS secrets to %s: %s; this connection's "
+			"secrets are not logged", tls->keylog, why_not(tls->keylog_errno));
 		xsock_tls_keylog_free(tls);
 		return;
 	}

@@ -97,7 +97,7 @@ bool(true)
 CLIENT_HANDSHAKE_TRAFFIC_SECRET CLIENT_RANDOM CLIENT_TRAFFIC_SECRET_0 EXPORTER_SECRET SERVER_HANDSHAKE_TRAFFIC_SECRET SERVER_TRAFFIC_SECRET_0
 a symlink is not followed:
 
-Warning: stream_socket_client(): xsock.keylog: cannot append TLS secrets to %s/link: Too many levels of symbolic links (a regular file is needed, not a symlink); this connection's secrets are not logged in %s on line %d
+Warning: stream_socket_client(): xsock.keylog: cannot append TLS secrets to %s/link: it is a symlink, which is not followed; this connection's secrets are not logged in %s on line %d
 bool(true)
 bool(false)
 not a path:
