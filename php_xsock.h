@@ -11,6 +11,7 @@ extern zend_module_entry xsock_module_entry;
 
 ZEND_BEGIN_MODULE_GLOBALS(xsock)
 	char *transports;		/* xsock.transports: "all" or a list of scheme names (PHP_INI_SYSTEM) */
+	bool keylog;			/* xsock.keylog: TLS secrets may be logged (ssl.keylog_file, SSLKEYLOGFILE); PHP_INI_SYSTEM, off */
 	zend_long chunk_size;	/* xsock.chunk_size: bytes per refill of PHP's read buffer; default 8192, PHP's */
 ZEND_END_MODULE_GLOBALS(xsock)
 

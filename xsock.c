@@ -33,6 +33,13 @@ PHP_INI_BEGIN()
 	 */
 	STD_PHP_INI_ENTRY("xsock.chunk_size", "8192", PHP_INI_ALL, OnUpdateLong,
 		chunk_size, zend_xsock_globals, xsock_globals)
+	/*
+	 * Key logging writes secrets that decrypt every logged connection, so
+	 * only the system's configuration may allow it, never a script or the
+	 * environment alone (tls_keylog.c).
+	 */
+	STD_PHP_INI_BOOLEAN("xsock.keylog", "0", PHP_INI_SYSTEM, OnUpdateBool,
+		keylog, zend_xsock_globals, xsock_globals)
 PHP_INI_END()
 
 size_t xsock_default_chunk_size(void)
@@ -234,6 +241,24 @@ static void unregister_crypto_status(void)
 {
 }
 #endif
+
+PHP_FUNCTION(xsock_tls_end_reason)
+{
+	zval *zstream;
+	php_stream *stream;
+	const char *reason;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_RESOURCE(zstream)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_stream_from_zval(stream, zstream);
+	/* PHP's own TLS streams and files have no xsock state: not TLS as far as xsock knows. */
+	if (!is_xsock_tcp(stream) || (reason = xsock_tls_end_reason(XSOCK_DATA(stream))) == NULL) {
+		RETURN_NULL();
+	}
+	RETURN_STRING(reason);
+}
 
 PHP_FUNCTION(xsock_transports)
 {

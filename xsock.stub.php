@@ -18,3 +18,13 @@ function xsock_enable_crypto($stream, bool $enable, ?int $crypto_method = null, 
  * @return array<string, string>
  */
 function xsock_transports(): array {}
+
+/**
+ * How the TLS session of an xsock stream ended: "close_notify",
+ * "eof_without_close_notify" (the peer's FIN without close_notify: the
+ * data may have been truncated), "reset" or "error".  null while the
+ * session is open and on streams without TLS.
+ *
+ * @param resource $stream
+ */
+function xsock_tls_end_reason($stream): ?string {}

@@ -106,8 +106,19 @@ void xsock_tls_mshutdown(void)
 	xsock_tls_bio_mshutdown();
 }
 
+/* Per process: whether resumption and context sharing work is visible to an operator. */
+static void cache_row(const char *name, const xsock_tls_cache_stats *st)
+{
+	char text[96];
+
+	snprintf(text, sizeof(text), "entries: %zu, hits: %" PRIu64 ", misses: %" PRIu64,
+		st->entries, st->hits, st->misses);
+	php_info_print_table_row(2, name, text);
+}
+
 void xsock_tls_minfo(void)
 {
+	xsock_tls_cache_stats st;
 	static const struct { int method; const char *name; } versions[] = {
 		{STREAM_CRYPTO_METHOD_SSLv3_CLIENT, "SSLv3"},
 		{STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT, "TLSv1.0"},
@@ -129,6 +140,10 @@ void xsock_tls_minfo(void)
 	php_info_print_table_row(2, "OpenSSL library (linked)", OpenSSL_version(OPENSSL_VERSION));
 	php_info_print_table_row(2, "OpenSSL headers", OPENSSL_VERSION_TEXT);
 	php_info_print_table_row(2, "TLS protocol versions", list);
+	xsock_tls_session_stats(&st);
+	cache_row("Client TLS session cache", &st);
+	xsock_tls_conf_stats(&st);
+	cache_row("SSL_CTX cache", &st);
 }
 
 /* ---------------------------------------------------------------- setup */
@@ -162,6 +177,7 @@ static void ssl_drop(xsock_tls *tls)
 	tls->session_offered = false;
 	xsock_tls_later_free(tls);
 	xsock_tls_cbs_free(tls, tls->io.xs->persistent);
+	xsock_tls_keylog_free(tls);
 	xsock_tls_err_reset();
 }
 
@@ -217,6 +233,8 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 	tls->conf = conf;
 	hint_clear(tls, xs->persistent);
 	tls->io.seen_len = 0;
+	xsock_tls_end_setup(stream, tls);
+	xsock_tls_keylog_setup(stream, tls);
 	if (!xs->is_client) {
 		xsock_tls_reneg_init(stream, tls);
 	} else {
@@ -408,6 +426,7 @@ static int handshake(php_stream *stream)
 		rc = handshake_loop(stream, tls, deadline);
 	}
 	xsock_tls_resume_running(NULL);
+	xsock_tls_keylog_warn(stream, tls);
 	if (rc == 1 && EG(exception)) {
 		rc = -1;
 	}

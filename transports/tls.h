@@ -63,6 +63,13 @@ void xsock_tls_meta(php_stream *stream, zval *array);
  */
 const char *xsock_tls_error_hint(const xsock_stream *xs);
 
+/*
+ * xsock_tls_end_reason(): "close_notify", "eof_without_close_notify",
+ * "reset" or "error" once the TLS session has ended; NULL while it is open
+ * and on streams without TLS.
+ */
+const char *xsock_tls_end_reason(const xsock_stream *xs);
+
 /* Close path: close_notify when active, drain, free every TLS resource. */
 void xsock_tls_free(php_stream *stream);
 

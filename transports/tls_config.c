@@ -43,6 +43,8 @@ typedef struct _file_memo {
 } file_memo;
 
 static xsock_tls_conf *conf_cache[CONF_CACHE_MAX];
+static uint64_t conf_hits;		/* lookups that found a context (under the lock) */
+static uint64_t conf_misses;	/* lookups that built one; uncachable builds (a warning) too */
 #ifdef ZTS
 static MUTEX_T conf_lock;
 # define LOCK()		tsrm_mutex_lock(conf_lock)
@@ -924,6 +926,7 @@ SSL_CTX *xsock_tls_ctx_build(xsock_tls_opts *o, const unsigned char *key, const 
 		goto fail;
 	}
 	build_sessions(ctx, o, key);
+	xsock_tls_keylog_ctx(ctx);
 	/* The callback's userdata points into this setup's options. */
 	SSL_CTX_set_default_passwd_cb(ctx, NULL);
 	SSL_CTX_set_default_passwd_cb_userdata(ctx, NULL);
@@ -982,6 +985,11 @@ static xsock_tls_conf *cache_find(const unsigned char *key)
 			hit->last_used = xsock_now_ms();
 			break;
 		}
+	}
+	if (hit != NULL) {
+		conf_hits++;
+	} else {
+		conf_misses++;
 	}
 	UNLOCK();
 	return hit;
@@ -1059,6 +1067,11 @@ xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int metho
 	if (!o.warned && (conf = cache_find(key)) != NULL) {
 		goto out;
 	}
+	if (o.warned) {
+		LOCK();
+		conf_misses++;
+		UNLOCK();
+	}
 	conf = conf_build(stream, &o, key);
 	if (conf != NULL && !o.warned) {
 		cache_add(conf);
@@ -1066,6 +1079,20 @@ xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int metho
 out:
 	opts_free(&o);
 	return conf;
+}
+
+void xsock_tls_conf_stats(xsock_tls_cache_stats *st)
+{
+	size_t i;
+
+	LOCK();
+	st->entries = 0;
+	for (i = 0; i < CONF_CACHE_MAX; i++) {
+		st->entries += conf_cache[i] != NULL;
+	}
+	st->hits = conf_hits;
+	st->misses = conf_misses;
+	UNLOCK();
 }
 
 int xsock_tls_conf_minit(void)

@@ -90,6 +90,48 @@ static void warn_queue(php_stream *stream, xsock_tls *tls, int err, const char *
 	warn(stream, tls, &msg, hint);
 }
 
+/*
+ * How the session ended, for xsock_tls_end_reason(); the first end seen
+ * wins (a read after a reset still reports the reset).  Crypto off ends
+ * TLS too, but then the handle goes and the next setup starts afresh.
+ */
+static void end_note(xsock_tls *tls, int end)
+{
+	if (tls != NULL && tls->end == XSOCK_TLS_END_NONE) {
+		tls->end = end;
+	}
+}
+
+/* A socket error is a reset when the peer tore the connection down. */
+static int end_of_errno(int e)
+{
+	return e == ECONNRESET || e == EPIPE || e == ECONNABORTED ? XSOCK_TLS_END_RESET : XSOCK_TLS_END_ERROR;
+}
+
+/*
+ * The peer's FIN came without close_notify.  OpenSSL reports it as
+ * SSL_ERROR_ZERO_RETURN under SSL_OP_IGNORE_UNEXPECTED_EOF (PHP's choice,
+ * tls_config.c) and the BIO saw recv() return 0; an attacker who can
+ * inject a FIN truncates the data undetected (RFC 8446 §6.1), so
+ * ssl.require_close_notify turns it into a failed read, warned once.
+ */
+static int eof_without_notify(php_stream *stream, xsock_tls *tls)
+{
+	smart_str msg = {0};
+
+	end_note(tls, XSOCK_TLS_END_EOF);
+	SSL_set_shutdown(tls->ssl, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+	stream->eof = 1;
+	if (!tls->require_close_notify || !tls->active || tls->truncation_warned) {
+		return XSOCK_OK;
+	}
+	tls->truncation_warned = true;
+	smart_str_appends(&msg, "SSL: the peer closed the connection without close_notify (truncation?); "
+		"ssl.require_close_notify is set");
+	warn(stream, tls, &msg, NULL);
+	return XSOCK_ERR;
+}
+
 /* SSL_ERROR_SYSCALL with an empty queue: EOF (quiet) or a socket error. */
 static int syscall_error(php_stream *stream, xsock_tls *tls, int ret, const char *hint)
 {
@@ -99,11 +141,10 @@ static int syscall_error(php_stream *stream, xsock_tls *tls, int ret, const char
 
 	if (ret == 0) {
 		/* PHP: peer hung up without close_notify; treat as closed, no warning. */
-		SSL_set_shutdown(tls->ssl, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
-		stream->eof = 1;
-		return XSOCK_OK;
+		return eof_without_notify(stream, tls);
 	}
 	e = tls->io.last_errno ? tls->io.last_errno : errno;
+	end_note(tls, end_of_errno(e));
 	text = php_socket_strerror(e, NULL, 0);
 	smart_str_appends(&msg, "SSL: ");
 	smart_str_appends(&msg, text);
@@ -131,6 +172,10 @@ int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint)
 			return XSOCK_WANT_WRITE;
 		case SSL_ERROR_ZERO_RETURN:
 			xsock_tls_err_reset();
+			if (tls->io.eof) {
+				return eof_without_notify(stream, tls);
+			}
+			end_note(tls, XSOCK_TLS_END_NOTIFY);
 			return XSOCK_OK;
 		case SSL_ERROR_SYSCALL:
 			if (ERR_peek_error() == 0) {
@@ -140,6 +185,7 @@ int xsock_tls_ssl_error(php_stream *stream, int ret, const char *hint)
 		default:
 			break;
 	}
+	end_note(tls, XSOCK_TLS_END_ERROR);
 	warn_queue(stream, tls, err, hint);
 	return XSOCK_ERR;
 }
@@ -190,6 +236,7 @@ void xsock_tls_later_free(xsock_tls *tls)
  */
 int xsock_tls_ssl_error_quiet(SSL *ssl, int ret, xsock_tls_io *io)
 {
+	xsock_tls *tls = io != NULL ? io->xs->tls : NULL;
 	int err = SSL_get_error(ssl, ret);
 	int rv;
 
@@ -201,21 +248,48 @@ int xsock_tls_ssl_error_quiet(SSL *ssl, int ret, xsock_tls_io *io)
 			rv = XSOCK_WANT_WRITE;
 			break;
 		case SSL_ERROR_ZERO_RETURN:
+			end_note(tls, io != NULL && io->eof ? XSOCK_TLS_END_EOF : XSOCK_TLS_END_NOTIFY);
 			rv = XSOCK_OK;
 			break;
 		case SSL_ERROR_SYSCALL:
 			if (ERR_peek_error() == 0 && io != NULL && XSOCK_EWOULDBLOCK(io->last_errno)) {
 				rv = XSOCK_WANT_READ;
 			} else if (ERR_peek_error() == 0 && ret == 0) {
+				end_note(tls, XSOCK_TLS_END_EOF);
 				rv = XSOCK_OK;
 			} else {
+				end_note(tls, io != NULL && ERR_peek_error() == 0 ? end_of_errno(io->last_errno) : XSOCK_TLS_END_ERROR);
 				rv = XSOCK_ERR;
 			}
 			break;
 		default:
+			end_note(tls, XSOCK_TLS_END_ERROR);
 			rv = XSOCK_ERR;
 			break;
 	}
 	xsock_tls_err_reset();
 	return rv;
+}
+
+/* Per setup: a new session has not ended; ssl.require_close_notify (default false, PHP's behaviour). */
+void xsock_tls_end_setup(php_stream *stream, xsock_tls *tls)
+{
+	php_stream_context *context = PHP_STREAM_CONTEXT(stream);
+	zval *val = context ? php_stream_context_get_option(context, "ssl", "require_close_notify") : NULL;
+
+	tls->end = XSOCK_TLS_END_NONE;
+	tls->truncation_warned = false;
+	tls->require_close_notify = val != NULL && zend_is_true(val);
+}
+
+const char *xsock_tls_end_reason(const xsock_stream *xs)
+{
+	static const char *const names[] = {
+		NULL, "close_notify", "eof_without_close_notify", "reset", "error",
+	};
+
+	if (xs->tls == NULL || xs->tls->ssl == NULL) {
+		return NULL;
+	}
+	return names[xs->tls->end];
 }

@@ -56,6 +56,13 @@
 
 typedef struct _xsock_tls_conf xsock_tls_conf;
 
+/* A process-wide cache's counters, for `php --ri xsock` (since the process started). */
+typedef struct _xsock_tls_cache_stats {
+	size_t entries;					/* held now */
+	uint64_t hits;					/* lookups that found an entry */
+	uint64_t misses;				/* lookups that found none */
+} xsock_tls_cache_stats;
+
 /* One name of SNI_server_certs and the SSL_CTX serving it. */
 typedef struct _xsock_tls_sni {
 	char *name;						/* host pattern (PHP wildcard rule); malloc */
@@ -189,7 +196,21 @@ struct _xsock_tls {
 									   next write call (PHP's order); pemalloc; NULL = none */
 	bool hold;						/* the translator keeps its warning in `later` (xsock_tls_ssl_error_later) */
 	xsock_tls_cbs *cbs;				/* script callbacks, 0-RTT data; pemalloc; NULL = none */
+	int end;						/* XSOCK_TLS_END_*: how the session ended; the first seen wins */
+	bool require_close_notify;		/* ssl.require_close_notify: EOF without close_notify fails the read */
+	bool truncation_warned;			/* that failure was reported; later reads are a quiet EOF */
+	char *keylog;					/* SSLKEYLOGFILE path for this stream's secrets (tls_keylog.c);
+									   pemalloc; NULL = not logged */
+	bool keylog_logged;				/* a line was written since the last handshake step */
+	int keylog_errno;				/* errno of a failed keylog append, 0 = none; no more tries */
 };
+
+/* xsock_tls.end: how a TLS session ended (xsock_tls_end_reason()). */
+#define XSOCK_TLS_END_NONE		0	/* open, or never started */
+#define XSOCK_TLS_END_NOTIFY	1	/* the peer's close_notify */
+#define XSOCK_TLS_END_EOF		2	/* FIN without close_notify (truncation possible) */
+#define XSOCK_TLS_END_RESET		3	/* ECONNRESET / EPIPE / ECONNABORTED */
+#define XSOCK_TLS_END_ERROR		4	/* a fatal TLS or socket error */
 
 /* tls.c */
 extern int xsock_tls_ssl_index;	/* SSL ex_data slot: the php_stream */
@@ -202,6 +223,7 @@ void xsock_tls_conf_mshutdown(void);
 xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int method);
 void xsock_tls_conf_ref(xsock_tls_conf *conf);
 void xsock_tls_conf_release(xsock_tls_conf *conf);
+void xsock_tls_conf_stats(xsock_tls_cache_stats *st);
 int xsock_tls_version_of_flag(int flag);
 void xsock_tls_method_range(int method, zend_long min_v, zend_long max_v, int *min_version, int *max_version);
 
@@ -257,6 +279,13 @@ int xsock_tls_ssl_error_quiet(SSL *ssl, int ret, xsock_tls_io *io);
 int xsock_tls_ssl_error_later(php_stream *stream, int ret);
 bool xsock_tls_warn_later(php_stream *stream);
 void xsock_tls_later_free(xsock_tls *tls);
+void xsock_tls_end_setup(php_stream *stream, xsock_tls *tls);
+
+/* tls_keylog.c: SSLKEYLOGFILE output (xsock.keylog) */
+void xsock_tls_keylog_ctx(SSL_CTX *ctx);
+void xsock_tls_keylog_setup(php_stream *stream, xsock_tls *tls);
+void xsock_tls_keylog_warn(php_stream *stream, xsock_tls *tls);
+void xsock_tls_keylog_free(xsock_tls *tls);
 
 /* tls_session.c: client session cache */
 int xsock_tls_session_minit(void);
@@ -264,6 +293,7 @@ void xsock_tls_session_mshutdown(void);
 void xsock_tls_session_offer(php_stream *stream, xsock_tls *tls);
 int xsock_tls_session_new_cb(SSL *ssl, SSL_SESSION *sess);
 void xsock_tls_session_forget(xsock_tls *tls);
+void xsock_tls_session_stats(xsock_tls_cache_stats *st);
 
 /* tls_resume.c: the session resumption API of PHP 8.6 */
 int xsock_tls_resume_opts(php_stream *stream, xsock_tls_opts *o);

@@ -32,6 +32,8 @@ typedef struct _sess_entry {
 } sess_entry;
 
 static sess_entry sess_cache[SESS_MAX];
+static uint64_t sess_hits;		/* offers that found a session (under the lock) */
+static uint64_t sess_misses;	/* offers that found none */
 #ifdef ZTS
 static MUTEX_T sess_lock;
 # define LOCK()		tsrm_mutex_lock(sess_lock)
@@ -147,6 +149,11 @@ void xsock_tls_session_offer(php_stream *stream, xsock_tls *tls)
 	session_key(stream, tls, tls->session_key);
 	LOCK();
 	sess = take(tls->session_key);
+	if (sess != NULL) {
+		sess_hits++;
+	} else {
+		sess_misses++;
+	}
 	UNLOCK();
 	if (sess != NULL) {
 		tls->session_offered = SSL_set_session(tls->ssl, sess) == 1;
@@ -217,6 +224,20 @@ void xsock_tls_session_forget(xsock_tls *tls)
 			entry_clear(&sess_cache[i]);
 		}
 	}
+	UNLOCK();
+}
+
+void xsock_tls_session_stats(xsock_tls_cache_stats *st)
+{
+	size_t i;
+
+	LOCK();
+	st->entries = 0;
+	for (i = 0; i < SESS_MAX; i++) {
+		st->entries += sess_cache[i].sess != NULL;
+	}
+	st->hits = sess_hits;
+	st->misses = sess_misses;
 	UNLOCK();
 }
 

@@ -198,6 +198,14 @@
 #endif
 
 /*
+ * The key log file (tls_keylog.c): open(O_NOFOLLOW), flock().  POSIX
+ * systems; on Windows a key log cannot be opened, and says so.
+ */
+#ifndef XSOCK_WINDOWS
+# define XSOCK_HAVE_KEYLOG_FILE 1
+#endif
+
+/*
  * TCP keepalive and timeout knobs (sockopt.c).  Linux names the idle timer
  * TCP_KEEPIDLE, macOS TCP_KEEPALIVE; macOS also does not copy it from the
  * listening socket to accepted ones (PHP 8.6 network.c sets it again after
