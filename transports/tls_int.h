@@ -211,6 +211,9 @@ int xsock_tls_apply_policy(php_stream *stream, X509 *peer);
 void xsock_tls_capture(php_stream *stream, X509 *peer);
 bool xsock_tls_wildcard_match(const char *subject, const char *certname);
 
+/* tls_pin.c: ssl.pinned_pubkey */
+int xsock_tls_pin_check(php_stream *stream, X509 *peer, zval *val);
+
 /* tls_config.c, for tls_server.c: one more SSL_CTX from the same options */
 bool xsock_tls_check_path(const char *path, size_t len, char *real, const char *what);
 SSL_CTX *xsock_tls_ctx_build(xsock_tls_opts *o, const unsigned char *key, const char *cert, const char *pk, bool sni);
