@@ -180,6 +180,7 @@ struct _xsock_tls {
 	xsock_tls_reneg reneg;			/* server renegotiation limiter */
 	bool active;					/* handshake done and policy passed */
 	int status;						/* STREAM_CRYPTO_STATUS_* after the last handshake step, read or write (PHP 8.6) */
+	bool hs_timed_out;				/* the last handshake step failed because its deadline passed */
 	bool state_set;					/* connect/accept state chosen */
 	bool session_cache;				/* client: ssl.session_cache (default true) */
 	bool session_offered;			/* client: a cached session was set on ssl */
