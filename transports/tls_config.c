@@ -775,9 +775,12 @@ static int build_verify(SSL_CTX *ctx, xsock_tls_opts *o)
 				return XSOCK_ERR;
 			}
 		}
-	} else if (o->is_client && !SSL_CTX_set_default_verify_paths(ctx)) {
-		XSOCK_WARN(o->stream, ProtocolError, "Unable to set default verify locations and no CA settings specified");
-		return XSOCK_ERR;
+	} else if (o->is_client) {
+		if (!SSL_CTX_set_default_verify_paths(ctx)) {
+			XSOCK_WARN(o->stream, ProtocolError, "Unable to set default verify locations and no CA settings specified");
+			return XSOCK_ERR;
+		}
+		o->trust_store = xsock_tls_trust_default(ctx);
 	}
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, xsock_tls_verify_callback);
 	return XSOCK_OK;
@@ -1027,6 +1030,7 @@ static xsock_tls_conf *conf_build(php_stream *stream, xsock_tls_opts *o, const u
 		pefree(conf, 1);
 		return NULL;
 	}
+	conf->trust_store = o->trust_store;
 	if (!o->is_client) {
 		if (o->alpn != NULL) {
 			conf->alpn = pemalloc(o->alpn_len, 1);

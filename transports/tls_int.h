@@ -71,6 +71,9 @@ struct _xsock_tls_conf {
 	unsigned int alpn_len;			/* bytes in alpn */
 	xsock_tls_sni *sni;				/* server: per-host contexts; malloc */
 	size_t sni_count;				/* entries in sni */
+	const char *trust_store;		/* client: CAs from OpenSSL's "default" locations or a system bundle
+									   tls_trust.c found (static strings); NULL = cafile/capath or no
+									   verification.  For a later xsock_tls_info(), shown nowhere yet */
 	uint32_t refcount;				/* streams + cache holding it */
 	uint64_t last_used;				/* xsock_now_ms() of the last lookup; cache eviction */
 };
@@ -116,6 +119,7 @@ typedef struct _xsock_tls_opts {
 	bool verify;					/* SSL_VERIFY_PEER unless verify_peer === false */
 	const char *cafile;				/* ssl.cafile, else INI openssl.cafile; NULL = none */
 	const char *capath;				/* ssl.capath, else INI openssl.capath; NULL = none */
+	const char *trust_store;		/* set by the build: see xsock_tls_conf.trust_store */
 	bool ca_names;					/* server with an explicit cafile: send its CA names */
 	zval *passphrase;				/* ssl.passphrase; NULL = no password callback */
 	const char *ciphers;			/* ssl.ciphers or PHP's default list */
@@ -211,6 +215,9 @@ int xsock_tls_verify_callback(int preverify_ok, X509_STORE_CTX *ctx);
 int xsock_tls_apply_policy(php_stream *stream, X509 *peer);
 void xsock_tls_capture(php_stream *stream, X509 *peer);
 bool xsock_tls_wildcard_match(const char *subject, const char *certname);
+
+/* tls_trust.c: the system CA bundle when OpenSSL's default locations hold none */
+const char *xsock_tls_trust_default(SSL_CTX *ctx);
 
 /* tls_pin.c: ssl.pinned_pubkey */
 int xsock_tls_pin_check(php_stream *stream, X509 *peer, zval *val);
