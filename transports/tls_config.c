@@ -414,6 +414,7 @@ static int read_server(php_stream *stream, xsock_tls_opts *o)
 	val = opt(stream, "SNI_enabled");
 	if (val == NULL || zend_is_true(val)) {
 		o->sni_certs = opt(stream, "SNI_server_certs");
+		o->sni_cb = opt(stream, "SNI_callback") != NULL;
 	}
 	return read_num_tickets(stream, o);
 }
@@ -660,7 +661,7 @@ static void opts_key(const xsock_tls_opts *o, unsigned char *key)
 	zend_long flags = o->is_client | o->no_ticket << 1 | o->compression << 2 | o->verify << 3
 		| o->ca_names << 4 | o->server_opts << 5 | o->single_dh_use << 6 | o->honor_cipher_order << 7
 		| o->has_seclevel << 8 | o->psk << 9 | o->sess_get << 10 | o->sess_remove << 11
-		| o->sess_cache_off << 12;
+		| o->sess_cache_off << 12 | o->sni_cb << 13;
 
 	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
 	key_long(md, "flags", flags);
@@ -938,11 +939,33 @@ fail:
 	return NULL;
 }
 
+/*
+ * A per-host context for SNI_callback's answer (tls_sni_cb.c), built from
+ * the accepted stream's options like SNI_server_certs' ones; the answer's
+ * passphrase, if any, replaces ssl.passphrase.  NULL after a warning.
+ */
+SSL_CTX *xsock_tls_ctx_for_cert(php_stream *stream, xsock_tls_conf *conf, const char *cert, const char *pk,
+	zval *passphrase)
+{
+	xsock_tls_opts o;
+	SSL_CTX *ctx = NULL;
+
+	if (opts_read(stream, false, XSOCK_DATA(stream)->method, &o) == XSOCK_OK) {
+		if (passphrase != NULL) {
+			o.passphrase = passphrase;
+		}
+		ctx = xsock_tls_ctx_build(&o, conf->key, cert, pk, true);
+	}
+	opts_free(&o);
+	return ctx;
+}
+
 /* ------------------------------------------------------------------- cache */
 
 static void conf_free(xsock_tls_conf *conf)
 {
 	xsock_tls_sni_free(conf);
+	xsock_tls_sni_cb_free(conf);
 	if (conf->alpn != NULL) {
 		pefree(conf->alpn, 1);
 	}
@@ -1040,6 +1063,9 @@ static xsock_tls_conf *conf_build(php_stream *stream, xsock_tls_opts *o, const u
 		if (xsock_tls_server_sni_build(stream, conf, o) != XSOCK_OK) {
 			conf_free(conf);
 			return NULL;
+		}
+		if (o->sni_cb) {
+			conf->sni_cache = xsock_tls_sni_cb_cache_new();
 		}
 		xsock_tls_server_attach(conf->ctx, conf);
 	}

@@ -55,6 +55,7 @@
 #define XSOCK_TLS_KEY_LEN		32
 
 typedef struct _xsock_tls_conf xsock_tls_conf;
+typedef struct _xsock_tls_sni_cache xsock_tls_sni_cache;
 
 /* One name of SNI_server_certs and the SSL_CTX serving it. */
 typedef struct _xsock_tls_sni {
@@ -71,6 +72,8 @@ struct _xsock_tls_conf {
 	unsigned int alpn_len;			/* bytes in alpn */
 	xsock_tls_sni *sni;				/* server: per-host contexts; malloc */
 	size_t sni_count;				/* entries in sni */
+	xsock_tls_sni_cache *sni_cache;	/* server with SNI_callback: contexts for its answers (tls_sni_cb.c);
+									   NULL = no callback */
 	const char *trust_store;		/* client: CAs from OpenSSL's "default" locations or a system bundle
 									   tls_trust.c found (static strings); NULL = cafile/capath or no
 									   verification.  For a later xsock_tls_info(), shown nowhere yet */
@@ -136,6 +139,7 @@ typedef struct _xsock_tls_opts {
 	bool single_dh_use;				/* default true */
 	bool honor_cipher_order;		/* default true */
 	zval *sni_certs;				/* server: ssl.SNI_server_certs when SNI_enabled */
+	bool sni_cb;					/* server: ssl.SNI_callback given, SNI_enabled */
 	zend_long num_tickets;			/* server: ssl.num_tickets, TLS 1.3 tickets per full handshake;
 									   -1 = not given, OpenSSL's default (2) as PHP */
 	bool psk;						/* psk_client_cb / psk_server_cb given (tls_psk.c) */
@@ -225,10 +229,18 @@ int xsock_tls_pin_check(php_stream *stream, X509 *peer, zval *val);
 /* tls_config.c, for tls_server.c: one more SSL_CTX from the same options */
 bool xsock_tls_check_path(const char *path, size_t len, char *real, const char *what);
 SSL_CTX *xsock_tls_ctx_build(xsock_tls_opts *o, const unsigned char *key, const char *cert, const char *pk, bool sni);
+SSL_CTX *xsock_tls_ctx_for_cert(php_stream *stream, xsock_tls_conf *conf, const char *cert, const char *pk,
+	zval *passphrase);
+
+/* tls_sni_cb.c: ssl.SNI_callback */
+xsock_tls_sni_cache *xsock_tls_sni_cb_cache_new(void);
+int xsock_tls_sni_cb_select(SSL *ssl, xsock_tls_conf *conf, const char *name, int *alert);
+void xsock_tls_sni_cb_free(xsock_tls_conf *conf);
 
 /* tls_server.c */
 int xsock_tls_server_sni_build(php_stream *stream, xsock_tls_conf *conf, xsock_tls_opts *o);
 void xsock_tls_server_attach(SSL_CTX *ctx, xsock_tls_conf *conf);
+void xsock_tls_server_host_attach(SSL_CTX *ctx, xsock_tls_conf *conf);
 void xsock_tls_reneg_init(php_stream *stream, xsock_tls *tls);
 void xsock_tls_sni_free(xsock_tls_conf *conf);
 
