@@ -342,6 +342,7 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 	xsock_stream *xs = XSOCK_DATA(stream);
 	int n, err;
 
+	tls->hs_timed_out = false;
 	for (;;) {
 		xsock_tls_err_reset();
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
@@ -361,6 +362,7 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 		if (tls_wait(xs, err == SSL_ERROR_WANT_WRITE ? XSOCK_WANT_WRITE : XSOCK_WANT_READ, deadline)
 				== XSOCK_TIMEOUT) {
 			XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
+			tls->hs_timed_out = true;
 			return -1;
 		}
 	}
@@ -529,6 +531,66 @@ int xsock_tls_enable(php_stream *stream, bool activate)
 }
 
 /*
+ * ssl.accept_timeout (xsock's option): seconds the handshake inside
+ * stream_socket_accept() may take.  PHP gives it the child's stream
+ * timeout (default_socket_timeout), so one client that connects and sends
+ * nothing holds every other client of a sequential accept loop that long.
+ * *given is false without the option (PHP's deadline stays); a value that
+ * is not a number of seconds above 0 warns and fails the accept.
+ */
+static int accept_timeout(php_stream *server, struct timeval *tv, bool *given)
+{
+	php_stream_context *context = PHP_STREAM_CONTEXT(server);
+	zval *val = context ? php_stream_context_get_option(context, "ssl", "accept_timeout") : NULL;
+	double sec = 0;
+
+	*given = val != NULL;
+	if (val == NULL) {
+		return XSOCK_OK;
+	}
+	if (Z_TYPE_P(val) == IS_LONG || Z_TYPE_P(val) == IS_DOUBLE
+			|| (Z_TYPE_P(val) == IS_STRING && is_numeric_string(Z_STRVAL_P(val), Z_STRLEN_P(val), NULL, NULL, 0))) {
+		sec = zval_get_double(val);
+	}
+	/* Above a day is a typo (milliseconds?) rather than a bound. */
+	if (!(sec > 0 && sec <= 86400)) {
+		XSOCK_WARN(server, InvalidParam, "accept_timeout must be a number of seconds greater than 0 "
+			"and at most 86400");
+		return XSOCK_ERR;
+	}
+	tv->tv_sec = (time_t) sec;
+	tv->tv_usec = (long) ((sec - (double) tv->tv_sec) * 1000000.0);
+	if (tv->tv_sec == 0 && tv->tv_usec == 0) {
+		tv->tv_usec = 1;
+	}
+	return XSOCK_OK;
+}
+
+/*
+ * The child's handshake under ssl.accept_timeout: the deadline replaces the
+ * child's stream timeout for the handshake only, and a timeout says which
+ * option ran out (after PHP's text, through the hint).
+ */
+static int accept_bounded(php_stream *child, const struct timeval *bound)
+{
+	xsock_stream *cxs = XSOCK_DATA(child);
+	struct timeval saved = cxs->net.timeout;
+	char hint[XSOCK_TLS_HINT_MAX];
+	int rc;
+
+	cxs->net.timeout = *bound;
+	rc = xsock_tls_enable(child, true);
+	cxs->net.timeout = saved;
+	if (rc != 1 && cxs->tls != NULL && cxs->tls->hs_timed_out) {
+		snprintf(hint, sizeof(hint), "the client did not complete the TLS handshake within "
+			"ssl.accept_timeout (%.3f s)", (double) bound->tv_sec + (double) bound->tv_usec / 1e6);
+		hint_clear(cxs->tls, cxs->persistent);
+		cxs->tls->hint = pestrdup(hint, cxs->persistent);
+	}
+	return rc;
+}
+
+/*
  * A child accepted by an ssl://, tls:// or tlsv1.x:// server.  The server's
  * method loses its client bit (PHP changes the server's field too, §3.9).
  * PHP builds a new SSL_CTX from the listening context at every accept, so
@@ -543,11 +605,16 @@ int xsock_tls_accept(php_stream *server, php_stream *child)
 	xsock_stream *cxs = XSOCK_DATA(child);
 	xsock_tls *stls = tls_of(sxs);
 	xsock_tls_conf *conf;
+	struct timeval bound;
+	bool bounded;
 
 	sxs->method &= ~XSOCK_CRYPTO_IS_CLIENT;
 	cxs->method = sxs->method;
 	cxs->is_client = false;
 	xsock_tls_err_reset();
+	if (accept_timeout(server, &bound, &bounded) != XSOCK_OK) {
+		return -1;
+	}
 	conf = xsock_tls_conf_get(server, false, sxs->method);
 	if (conf == NULL) {
 		return -1;
@@ -559,6 +626,9 @@ int xsock_tls_accept(php_stream *server, php_stream *child)
 	}
 	if (setup_with(child, conf, NULL) != 0) {
 		return -1;
+	}
+	if (bounded) {
+		return accept_bounded(child, &bound) == 1 ? 0 : -1;
 	}
 	return xsock_tls_enable(child, true) == 1 ? 0 : -1;
 }

@@ -416,6 +416,7 @@ static int read_server(php_stream *stream, xsock_tls_opts *o)
 	val = opt(stream, "SNI_enabled");
 	if (val == NULL || zend_is_true(val)) {
 		o->sni_certs = opt(stream, "SNI_server_certs");
+		o->sni_cb = opt(stream, "SNI_callback") != NULL;
 	}
 	return read_num_tickets(stream, o);
 }
@@ -662,7 +663,7 @@ static void opts_key(const xsock_tls_opts *o, unsigned char *key)
 	zend_long flags = o->is_client | o->no_ticket << 1 | o->compression << 2 | o->verify << 3
 		| o->ca_names << 4 | o->server_opts << 5 | o->single_dh_use << 6 | o->honor_cipher_order << 7
 		| o->has_seclevel << 8 | o->psk << 9 | o->sess_get << 10 | o->sess_remove << 11
-		| o->sess_cache_off << 12;
+		| o->sess_cache_off << 12 | o->sni_cb << 13;
 
 	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
 	key_long(md, "flags", flags);
@@ -777,9 +778,12 @@ static int build_verify(SSL_CTX *ctx, xsock_tls_opts *o)
 				return XSOCK_ERR;
 			}
 		}
-	} else if (o->is_client && !SSL_CTX_set_default_verify_paths(ctx)) {
-		XSOCK_WARN(o->stream, ProtocolError, "Unable to set default verify locations and no CA settings specified");
-		return XSOCK_ERR;
+	} else if (o->is_client) {
+		if (!SSL_CTX_set_default_verify_paths(ctx)) {
+			XSOCK_WARN(o->stream, ProtocolError, "Unable to set default verify locations and no CA settings specified");
+			return XSOCK_ERR;
+		}
+		o->trust_store = xsock_tls_trust_default(ctx);
 	}
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, xsock_tls_verify_callback);
 	return XSOCK_OK;
@@ -938,11 +942,33 @@ fail:
 	return NULL;
 }
 
+/*
+ * A per-host context for SNI_callback's answer (tls_sni_cb.c), built from
+ * the accepted stream's options like SNI_server_certs' ones; the answer's
+ * passphrase, if any, replaces ssl.passphrase.  NULL after a warning.
+ */
+SSL_CTX *xsock_tls_ctx_for_cert(php_stream *stream, xsock_tls_conf *conf, const char *cert, const char *pk,
+	zval *passphrase)
+{
+	xsock_tls_opts o;
+	SSL_CTX *ctx = NULL;
+
+	if (opts_read(stream, false, XSOCK_DATA(stream)->method, &o) == XSOCK_OK) {
+		if (passphrase != NULL) {
+			o.passphrase = passphrase;
+		}
+		ctx = xsock_tls_ctx_build(&o, conf->key, cert, pk, true);
+	}
+	opts_free(&o);
+	return ctx;
+}
+
 /* ------------------------------------------------------------------- cache */
 
 static void conf_free(xsock_tls_conf *conf)
 {
 	xsock_tls_sni_free(conf);
+	xsock_tls_sni_cb_free(conf);
 	if (conf->alpn != NULL) {
 		pefree(conf->alpn, 1);
 	}
@@ -1035,6 +1061,7 @@ static xsock_tls_conf *conf_build(php_stream *stream, xsock_tls_opts *o, const u
 		pefree(conf, 1);
 		return NULL;
 	}
+	conf->trust_store = o->trust_store;
 	if (!o->is_client) {
 		if (o->alpn != NULL) {
 			conf->alpn = pemalloc(o->alpn_len, 1);
@@ -1044,6 +1071,9 @@ static xsock_tls_conf *conf_build(php_stream *stream, xsock_tls_opts *o, const u
 		if (xsock_tls_server_sni_build(stream, conf, o) != XSOCK_OK) {
 			conf_free(conf);
 			return NULL;
+		}
+		if (o->sni_cb) {
+			conf->sni_cache = xsock_tls_sni_cb_cache_new();
 		}
 		xsock_tls_server_attach(conf->ctx, conf);
 	}

@@ -55,6 +55,7 @@
 #define XSOCK_TLS_KEY_LEN		32
 
 typedef struct _xsock_tls_conf xsock_tls_conf;
+typedef struct _xsock_tls_sni_cache xsock_tls_sni_cache;
 
 /* A process-wide cache's counters, for `php --ri xsock` (since the process started). */
 typedef struct _xsock_tls_cache_stats {
@@ -78,6 +79,11 @@ struct _xsock_tls_conf {
 	unsigned int alpn_len;			/* bytes in alpn */
 	xsock_tls_sni *sni;				/* server: per-host contexts; malloc */
 	size_t sni_count;				/* entries in sni */
+	xsock_tls_sni_cache *sni_cache;	/* server with SNI_callback: contexts for its answers (tls_sni_cb.c);
+									   NULL = no callback */
+	const char *trust_store;		/* client: CAs from OpenSSL's "default" locations or a system bundle
+									   tls_trust.c found (static strings); NULL = cafile/capath or no
+									   verification.  For a later xsock_tls_info(), shown nowhere yet */
 	uint32_t refcount;				/* streams + cache holding it */
 	uint64_t last_used;				/* xsock_now_ms() of the last lookup; cache eviction */
 };
@@ -123,6 +129,7 @@ typedef struct _xsock_tls_opts {
 	bool verify;					/* SSL_VERIFY_PEER unless verify_peer === false */
 	const char *cafile;				/* ssl.cafile, else INI openssl.cafile; NULL = none */
 	const char *capath;				/* ssl.capath, else INI openssl.capath; NULL = none */
+	const char *trust_store;		/* set by the build: see xsock_tls_conf.trust_store */
 	bool ca_names;					/* server with an explicit cafile: send its CA names */
 	zval *passphrase;				/* ssl.passphrase; NULL = no password callback */
 	const char *ciphers;			/* ssl.ciphers or PHP's default list */
@@ -139,6 +146,7 @@ typedef struct _xsock_tls_opts {
 	bool single_dh_use;				/* default true */
 	bool honor_cipher_order;		/* default true */
 	zval *sni_certs;				/* server: ssl.SNI_server_certs when SNI_enabled */
+	bool sni_cb;					/* server: ssl.SNI_callback given, SNI_enabled */
 	zend_long num_tickets;			/* server: ssl.num_tickets, TLS 1.3 tickets per full handshake;
 									   -1 = not given, OpenSSL's default (2) as PHP */
 	bool psk;						/* psk_client_cb / psk_server_cb given (tls_psk.c) */
@@ -187,6 +195,7 @@ struct _xsock_tls {
 	xsock_tls_reneg reneg;			/* server renegotiation limiter */
 	bool active;					/* handshake done and policy passed */
 	int status;						/* STREAM_CRYPTO_STATUS_* after the last handshake step, read or write (PHP 8.6) */
+	bool hs_timed_out;				/* the last handshake step failed because its deadline passed */
 	bool state_set;					/* connect/accept state chosen */
 	bool session_cache;				/* client: ssl.session_cache (default true) */
 	bool session_offered;			/* client: a cached session was set on ssl */
@@ -233,13 +242,27 @@ int xsock_tls_apply_policy(php_stream *stream, X509 *peer);
 void xsock_tls_capture(php_stream *stream, X509 *peer);
 bool xsock_tls_wildcard_match(const char *subject, const char *certname);
 
+/* tls_trust.c: the system CA bundle when OpenSSL's default locations hold none */
+const char *xsock_tls_trust_default(SSL_CTX *ctx);
+
+/* tls_pin.c: ssl.pinned_pubkey */
+int xsock_tls_pin_check(php_stream *stream, X509 *peer, zval *val);
+
 /* tls_config.c, for tls_server.c: one more SSL_CTX from the same options */
 bool xsock_tls_check_path(const char *path, size_t len, char *real, const char *what);
 SSL_CTX *xsock_tls_ctx_build(xsock_tls_opts *o, const unsigned char *key, const char *cert, const char *pk, bool sni);
+SSL_CTX *xsock_tls_ctx_for_cert(php_stream *stream, xsock_tls_conf *conf, const char *cert, const char *pk,
+	zval *passphrase);
+
+/* tls_sni_cb.c: ssl.SNI_callback */
+xsock_tls_sni_cache *xsock_tls_sni_cb_cache_new(void);
+int xsock_tls_sni_cb_select(SSL *ssl, xsock_tls_conf *conf, const char *name, int *alert);
+void xsock_tls_sni_cb_free(xsock_tls_conf *conf);
 
 /* tls_server.c */
 int xsock_tls_server_sni_build(php_stream *stream, xsock_tls_conf *conf, xsock_tls_opts *o);
 void xsock_tls_server_attach(SSL_CTX *ctx, xsock_tls_conf *conf);
+void xsock_tls_server_host_attach(SSL_CTX *ctx, xsock_tls_conf *conf);
 void xsock_tls_reneg_init(php_stream *stream, xsock_tls *tls);
 void xsock_tls_sni_free(xsock_tls_conf *conf);
 

@@ -154,9 +154,16 @@ static int sni_callback(SSL *ssl, int *alert, void *arg)
 	const char *name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
 	size_t i;
 
-	(void) alert;
 	if (name == NULL) {
 		return SSL_TLSEXT_ERR_NOACK;
+	}
+	/* SNI_callback first (tls_sni_cb.c); its null falls through to SNI_server_certs. */
+	if (conf->sni_cache != NULL) {
+		int rc = xsock_tls_sni_cb_select(ssl, conf, name, alert);
+
+		if (rc != SSL_TLSEXT_ERR_NOACK) {
+			return rc;
+		}
 	}
 	for (i = 0; i < conf->sni_count; i++) {
 		if (xsock_tls_wildcard_match(name, conf->sni[i].name)) {
@@ -181,18 +188,24 @@ static int alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outle
 	return SSL_TLSEXT_ERR_OK;
 }
 
+/* The main context's ALPN selection on a per-host one (SNI_server_certs, SNI_callback). */
+void xsock_tls_server_host_attach(SSL_CTX *ctx, xsock_tls_conf *conf)
+{
+	if (conf->alpn != NULL) {
+		SSL_CTX_set_alpn_select_cb(ctx, alpn_select, conf);
+	}
+}
+
 /* Server callbacks on the main context and on every per-host one. */
 void xsock_tls_server_attach(SSL_CTX *ctx, xsock_tls_conf *conf)
 {
 	size_t i;
 
-	if (conf->alpn != NULL) {
-		SSL_CTX_set_alpn_select_cb(ctx, alpn_select, conf);
-		for (i = 0; i < conf->sni_count; i++) {
-			SSL_CTX_set_alpn_select_cb(conf->sni[i].ctx, alpn_select, conf);
-		}
+	xsock_tls_server_host_attach(ctx, conf);
+	for (i = 0; i < conf->sni_count; i++) {
+		xsock_tls_server_host_attach(conf->sni[i].ctx, conf);
 	}
-	if (conf->sni_count > 0) {
+	if (conf->sni_count > 0 || conf->sni_cache != NULL) {
 		SSL_CTX_set_tlsext_servername_callback(ctx, sni_callback);
 		SSL_CTX_set_tlsext_servername_arg(ctx, conf);
 	}

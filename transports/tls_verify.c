@@ -300,7 +300,7 @@ static int check_result(php_stream *stream, SSL *ssl)
 int xsock_tls_apply_policy(php_stream *stream, X509 *peer)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
-	zval *val, *fingerprint;
+	zval *val, *fingerprint, *pin;
 	bool verify_peer, verify_name;
 
 	val = opt(stream, "verify_peer");
@@ -308,8 +308,9 @@ int xsock_tls_apply_policy(php_stream *stream, X509 *peer)
 	val = opt(stream, "verify_peer_name");
 	verify_name = val ? zend_is_true(val) : xs->is_client;
 	fingerprint = opt(stream, "peer_fingerprint");
+	pin = opt(stream, "pinned_pubkey");
 
-	if ((verify_peer || verify_name || fingerprint) && peer == NULL) {
+	if ((verify_peer || verify_name || fingerprint || pin) && peer == NULL) {
 		XSOCK_WARN(stream, AuthFailed, "Could not get peer certificate");
 		return XSOCK_ERR;
 	}
@@ -317,6 +318,10 @@ int xsock_tls_apply_policy(php_stream *stream, X509 *peer)
 		return XSOCK_ERR;
 	}
 	if (fingerprint && check_fingerprint(stream, peer, fingerprint) != XSOCK_OK) {
+		return XSOCK_ERR;
+	}
+	/* xsock's pin (tls_pin.c): like a fingerprint, enforced with verify_peer off too. */
+	if (pin && xsock_tls_pin_check(stream, peer, pin) != XSOCK_OK) {
 		return XSOCK_ERR;
 	}
 	if (verify_name) {

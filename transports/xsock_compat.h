@@ -169,6 +169,14 @@
 # define XSOCK_WINDOWS 1
 #endif
 
+/*
+ * The system CA bundles of tls_trust.c are files at Unix paths; Windows
+ * keeps its roots in the CryptoAPI store, which PHP does not read either.
+ */
+#ifndef XSOCK_WINDOWS
+# define XSOCK_HAVE_SYSTEM_CA_BUNDLES 1
+#endif
+
 /* send() flag that suppresses SIGPIPE (Linux, BSDs); macOS uses SO_NOSIGPIPE. */
 #ifdef MSG_NOSIGNAL
 # define XSOCK_SEND_FLAGS MSG_NOSIGNAL
