@@ -176,6 +176,10 @@ int xsock_net_cast(php_stream *stream, int castas, void **ret)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
 
+	/* Io\Poll's own cast type (8.6), where it exists, gets what select gets. */
+	if (XSOCK_CAST_FOR_POLLING(castas)) {
+		castas = PHP_STREAM_AS_FD_FOR_SELECT;
+	}
 	switch (castas) {
 		case PHP_STREAM_AS_STDIO:
 			if (ret) {
@@ -191,13 +195,6 @@ int xsock_net_cast(php_stream *stream, int castas, void **ret)
 			}
 			return SUCCESS;
 		default:
-			/* Io\Poll's own cast type (8.6), where it exists. */
-			if (XSOCK_CAST_FOR_POLLING(castas)) {
-				if (ret) {
-					*(php_socket_t *) ret = xs->net.socket;
-				}
-				return SUCCESS;
-			}
 			return FAILURE;
 	}
 }
