@@ -95,8 +95,10 @@ runner=$(php-config --extension-dir | sed 's,/lib/php/.*,/lib/php,')/$(php-confi
 out="$dir/run-tests.log"
 # The tests run from a copy, so their .out/.diff files never collide with
 # a scripts/test.sh run in the work tree.
-rm -rf "$dir/tests"
+rm -rf "$dir/tests" "$dir/examples"
 cp -R tests "$dir/tests"
+# Tests that run an example find it beside tests/, as in the tree.
+cp -R examples "$dir/examples"
 for a in "$@"; do
 	shift
 	case "$a" in
