@@ -129,17 +129,15 @@ static void tls_failed(php_stream *stream, php_stream_xport_param *xp, xsock_str
 	const char *fallback)
 {
 	const char *hint = xsock_tls_error_hint(xs);
+	const char *text = lead != NULL ? lead : (hint != NULL ? hint : fallback);
 
 	XSOCK_WARN(stream, ProtocolError, "Failed to enable crypto");
-	if (!xp->want_errortext || xp->outputs.error_text != NULL) {
+	if (!xp->want_errortext || xp->outputs.error_text != NULL || text == NULL) {
 		return;
 	}
-	if (lead != NULL && hint != NULL) {
-		xp->outputs.error_text = zend_strpprintf(0, "%s; %s", lead, hint);
-	} else if (lead != NULL || hint != NULL || fallback != NULL) {
-		lead = lead != NULL ? lead : (hint != NULL ? hint : fallback);
-		xp->outputs.error_text = zend_string_init(lead, strlen(lead), 0);
-	}
+	xp->outputs.error_text = lead != NULL && hint != NULL
+		? zend_strpprintf(0, "%s; %s", lead, hint)
+		: zend_string_init(text, strlen(text), 0);
 }
 
 /* An async connect still in flight must finish before the handshake can. */

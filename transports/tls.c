@@ -340,7 +340,7 @@ int xsock_tls_status(const xsock_stream *xs)
 static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
-	int n, err;
+	int n, err, want;
 
 	tls->hs_timed_out = false;
 	for (;;) {
@@ -355,12 +355,12 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 			handshake_failed(stream, tls, n);
 			return -1;
 		}
-		status_set(tls, err == SSL_ERROR_WANT_WRITE ? XSOCK_WANT_WRITE : XSOCK_WANT_READ);
+		want = err == SSL_ERROR_WANT_WRITE ? XSOCK_WANT_WRITE : XSOCK_WANT_READ;
+		status_set(tls, want);
 		if (!xs->net.is_blocked) {
 			return 0;
 		}
-		if (tls_wait(xs, err == SSL_ERROR_WANT_WRITE ? XSOCK_WANT_WRITE : XSOCK_WANT_READ, deadline)
-				== XSOCK_TIMEOUT) {
+		if (tls_wait(xs, want, deadline) == XSOCK_TIMEOUT) {
 			XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
 			tls->hs_timed_out = true;
 			return -1;

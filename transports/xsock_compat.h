@@ -59,14 +59,10 @@
 #endif
 
 /*
- * 8.3.24 / 8.4.11 (bug #80770): an SNI_server_certs context inherits the
+ * 8.3.24 / 8.4.11 (bug #80770) made SNI_server_certs contexts inherit the
  * main context's verification settings.  xsock's per-host contexts carry
- * every setting on every version (README), so nothing depends on this yet;
- * the macro names the version for tests and future differences.
+ * every setting on every version (README), so no version test is needed.
  */
-#if (PHP_VERSION_ID >= 80324 && PHP_VERSION_ID < 80400) || PHP_VERSION_ID >= 80411
-# define XSOCK_PHP_SNI_INHERITS_VERIFY 1
-#endif
 
 /*
  * 8.5: the `ssl` option uri_parser_class picks the parser that derives the
@@ -87,13 +83,12 @@
 #endif
 #define XSOCK_SET_SOCK_BLOCKING(fd, on) (php_set_sock_blocking((fd), (on)) == SUCCESS)
 
-/* 8.4 renamed HAVE_SOCKADDR_STORAGE / HAVE_SOCKADDR_SA_LEN to HAVE_STRUCT_... */
-#if defined(HAVE_STRUCT_SOCKADDR_STORAGE) || defined(HAVE_SOCKADDR_STORAGE)
-# define XSOCK_HAVE_SOCKADDR_STORAGE 1
-#endif
-#if defined(HAVE_STRUCT_SOCKADDR_SA_LEN) || defined(HAVE_SOCKADDR_SA_LEN)
-# define XSOCK_HAVE_SOCKADDR_SA_LEN 1
-#endif
+/*
+ * 8.4 renamed HAVE_SOCKADDR_STORAGE / HAVE_SOCKADDR_SA_LEN to HAVE_STRUCT_...
+ * xsock tests neither: it uses struct sockaddr_storage unconditionally
+ * (POSIX, and Winsock has it) and never reads sa_len, so the rename cannot
+ * silently drop anything here.
+ */
 
 /*
  * 8.6 removed CHECK_NULL_PATH (PR #20155) and XtOffsetOf (PR #21899);
