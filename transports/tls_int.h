@@ -212,7 +212,20 @@ struct _xsock_tls {
 									   pemalloc; NULL = not logged */
 	bool keylog_logged;				/* a line was written since the last handshake step */
 	int keylog_errno;				/* errno of a failed keylog append, 0 = none; no more tries */
+	int ocsp;						/* client: XSOCK_TLS_OCSP_* of the last handshake */
 };
+
+/*
+ * xsock_tls.ocsp: what the stapled OCSP response said (tls_ocsp.c writes it
+ * during the client handshake; xsock_tls_info() reads it).
+ */
+#define XSOCK_TLS_OCSP_NOT_ASKED	0	/* ssl.ocsp_stapling not set */
+#define XSOCK_TLS_OCSP_NO_STAPLE	1	/* asked; the server sent no response */
+#define XSOCK_TLS_OCSP_GOOD			2	/* verified response: good */
+#define XSOCK_TLS_OCSP_REVOKED		3	/* verified response: revoked */
+#define XSOCK_TLS_OCSP_UNKNOWN		4	/* verified response: unknown to the responder */
+#define XSOCK_TLS_OCSP_INVALID		5	/* a response that did not verify: bad signature, wrong responder,
+										   stale or not yet valid, not for this certificate */
 
 /* xsock_tls.end: how a TLS session ended (xsock_tls_end_reason()). */
 #define XSOCK_TLS_END_NONE		0	/* open, or never started */
