@@ -9,7 +9,7 @@
  * makes a session trustworthy for the new connection: the SSL_CTX key
  * (verification on/off, CA, client certificate, ALPN, protocol range,
  * ciphers), the verify callback's options (allow_self_signed,
- * verify_depth), the name sent as SNI (or the address) and the port.
+ * verify_depth) and the name sent as SNI (or the address; see key_peer()).
  * TLS 1.3 tickets are used once (RFC 8446 §C.4); TLS 1.2 sessions stay.
  * ssl.session_cache => false turns it off for a stream.
  */
@@ -50,29 +50,38 @@ static zval *opt(php_stream *stream, const char *name)
 	return context ? php_stream_context_get_option(context, "ssl", name) : NULL;
 }
 
+/*
+ * The peer's identity in the key: the name sent as SNI, or, without one,
+ * the address.  Not the port.  A session proves what the full handshake
+ * verified, a certificate for that name (or address) checked with these
+ * trust settings; that is the same on every port of the host.  A server on
+ * another port that does not hold the ticket keys just declines the
+ * session and a full handshake follows.  Keyed so, as Go's client cache
+ * is, FTPS works against servers that insist on reuse (vsftpd's default
+ * require_ssl_reuse=YES): the data connection goes to another port and
+ * must resume the control connection's session, and PHP's ftp wrapper
+ * gives it no session stream.  With a name there is no getpeername() at all.
+ */
 static void key_peer(EVP_MD_CTX *md, xsock_stream *xs, const char *name)
 {
 	php_sockaddr_storage sa;
 	socklen_t len = sizeof(sa);
-	unsigned short port = 0;
 
-	memset(&sa, 0, sizeof(sa));
-	if (getpeername(xs->net.socket, (struct sockaddr *) &sa, &len) == 0) {
-		if (sa.ss_family == AF_INET) {
-			port = ((struct sockaddr_in *) &sa)->sin_port;
-			if (name == NULL) {
-				EVP_DigestUpdate(md, &((struct sockaddr_in *) &sa)->sin_addr, 4);
-			}
-#if HAVE_IPV6
-		} else if (sa.ss_family == AF_INET6) {
-			port = ((struct sockaddr_in6 *) &sa)->sin6_port;
-			if (name == NULL) {
-				EVP_DigestUpdate(md, &((struct sockaddr_in6 *) &sa)->sin6_addr, 16);
-			}
-#endif
-		}
+	if (name != NULL) {
+		EVP_DigestUpdate(md, name, strlen(name) + 1);
+		return;
 	}
-	EVP_DigestUpdate(md, &port, sizeof(port));
+	memset(&sa, 0, sizeof(sa));
+	if (getpeername(xs->net.socket, (struct sockaddr *) &sa, &len) != 0) {
+		return;
+	}
+	if (sa.ss_family == AF_INET) {
+		EVP_DigestUpdate(md, &((struct sockaddr_in *) &sa)->sin_addr, 4);
+#if HAVE_IPV6
+	} else if (sa.ss_family == AF_INET6) {
+		EVP_DigestUpdate(md, &((struct sockaddr_in6 *) &sa)->sin6_addr, 16);
+#endif
+	}
 }
 
 /* The session key of a client stream about to start its handshake. */
@@ -93,7 +102,6 @@ static void session_key(php_stream *stream, xsock_tls *tls, unsigned char *key)
 	val = opt(stream, "verify_depth");
 	v = val != NULL ? zval_get_long(val) : XSOCK_TLS_DEFAULT_VERIFY_DEPTH;
 	EVP_DigestUpdate(md, &v, sizeof(v));
-	EVP_DigestUpdate(md, name ? name : "", name ? strlen(name) + 1 : 0);
 	key_peer(md, xs, name);
 	EVP_DigestFinal_ex(md, key, &len);
 	EVP_MD_CTX_free(md);
