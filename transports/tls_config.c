@@ -33,6 +33,13 @@
 #define FILE_MEMO_MAX		16
 /* Seconds a file must have been left alone before its digest is trusted. */
 #define FILE_RACY_SEC		2
+/*
+ * A trusted file's identity is checked (stat()) at most this often: a
+ * server accepting thousands of clients a second need not stat its
+ * certificate and key for each one.  A renewed certificate is picked up
+ * within this time, as with tls_sni_cb.c's contexts.
+ */
+#define FILE_RECHECK_MS		1000
 
 typedef struct _file_memo {
 	char *path;						/* as named by the option (resolved); pemalloc; NULL = free slot */
@@ -40,6 +47,7 @@ typedef struct _file_memo {
 	unsigned char digest[XSOCK_TLS_KEY_LEN];	/* SHA-256 of the content */
 	bool trusted;					/* hashed FILE_RACY_SEC or more after its last change */
 	uint64_t used;					/* xsock_now_ms() of the last store or hit; eviction */
+	uint64_t checked;				/* xsock_now_ms() of the last stat() that matched st */
 } file_memo;
 
 static xsock_tls_conf *conf_cache[CONF_CACHE_MAX];
@@ -537,7 +545,7 @@ static bool memo_find(const char *path, const zend_stat_t *st, unsigned char *di
 	for (i = 0; i < FILE_MEMO_MAX && !hit; i++) {
 		if (file_memos[i].trusted && memo_same(&file_memos[i], path, st)) {
 			memcpy(digest, file_memos[i].digest, sizeof(file_memos[i].digest));
-			file_memos[i].used = xsock_now_ms();
+			file_memos[i].used = file_memos[i].checked = xsock_now_ms();
 			hit = true;
 		}
 	}
@@ -570,7 +578,7 @@ static void memo_store(const char *path, const zend_stat_t *st, const unsigned c
 	m->st = *st;
 	memcpy(m->digest, digest, sizeof(m->digest));
 	m->trusted = trusted;
-	m->used = xsock_now_ms();
+	m->used = m->checked = xsock_now_ms();
 	UNLOCK();
 }
 
@@ -601,6 +609,27 @@ static bool file_digest(const char *path, const zend_stat_t *st, unsigned char *
 	return true;
 }
 
+/* A trusted entry for path whose stat() matched less than FILE_RECHECK_MS ago: its stat and digest. */
+static bool memo_recent(const char *path, zend_stat_t *st, unsigned char *digest)
+{
+	uint64_t now = xsock_now_ms();
+	bool hit = false;
+	size_t i;
+
+	LOCK();
+	for (i = 0; i < FILE_MEMO_MAX && !hit; i++) {
+		file_memo *m = &file_memos[i];
+		if (m->path != NULL && m->trusted && now - m->checked < FILE_RECHECK_MS && strcmp(m->path, path) == 0) {
+			*st = m->st;
+			memcpy(digest, m->digest, sizeof(m->digest));
+			m->used = now;
+			hit = true;
+		}
+	}
+	UNLOCK();
+	return hit;
+}
+
 static void memo_free(void)
 {
 	size_t i;
@@ -619,14 +648,20 @@ static void key_file(EVP_MD_CTX *md, const char *tag, const char *path)
 	zend_stat_t st;
 	unsigned char digest[XSOCK_TLS_KEY_LEN];
 
+	bool known;
+
 	key_str(md, tag, path);
-	if (path == NULL || path[0] == '\0' || VCWD_STAT(path, &st) != 0) {
+	if (path == NULL || path[0] == '\0') {
+		return;
+	}
+	known = memo_recent(path, &st, digest);
+	if (!known && VCWD_STAT(path, &st) != 0) {
 		return;
 	}
 	key_bytes(md, "stat", &st.st_size, sizeof(st.st_size));
 	key_bytes(md, "mtime", &st.st_mtime, sizeof(st.st_mtime));
 	key_bytes(md, "ino", &st.st_ino, sizeof(st.st_ino));
-	if (S_ISREG(st.st_mode) && st.st_size <= KEY_FILE_MAX && file_digest(path, &st, digest)) {
+	if (S_ISREG(st.st_mode) && st.st_size <= KEY_FILE_MAX && (known || file_digest(path, &st, digest))) {
 		key_bytes(md, "content", digest, sizeof(digest));
 	}
 }
