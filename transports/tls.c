@@ -394,6 +394,47 @@ static int handshake_done(php_stream *stream, xsock_tls *tls)
 	return 1;
 }
 
+/*
+ * The deadline of a handshake step.  PHP's: a client gets its connect
+ * timeout again in full, a server its stream timeout (§6 item 6), for each
+ * blocking call; a non-blocking handshake has none.  ssl.handshake_timeout
+ * (xsock's option) is one budget for the whole handshake instead, counted
+ * from its first step, so it also ends a non-blocking handshake that a
+ * silent peer would keep at "want read" forever.  Inside
+ * stream_socket_accept() ssl.accept_timeout, when given, has the last
+ * word.  PHP's default stays without the option: a client that already
+ * spent most of its connect timeout on TCP keeps PHP's full second budget.
+ */
+static int seconds_option(php_stream *stream, const char *name, struct timeval *tv, bool *given);
+static void timeout_hint(php_stream *stream, const char *who, const char *what, const struct timeval *tv);
+
+static int handshake_deadline(php_stream *stream, xsock_tls *tls, uint64_t *deadline)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	bool given;
+
+	*deadline = xsock_tls_deadline(xs->is_client ? &xs->connect_timeout : &xs->net.timeout);
+	if (tls->accept_bounded) {
+		return XSOCK_OK;
+	}
+	if (tls->hs_budget_end == 0) {
+		if (seconds_option(stream, "handshake_timeout", &tls->hs_budget, &given) != XSOCK_OK) {
+			return XSOCK_ERR;
+		}
+		tls->hs_budget_end = given ? xsock_tls_deadline(&tls->hs_budget) : 0;
+	}
+	if (tls->hs_budget_end != 0) {
+		*deadline = tls->hs_budget_end;
+		if (xsock_ms_left(*deadline) == 0 && !xs->net.is_blocked) {
+			/* A non-blocking step past the budget fails as a blocking one would. */
+			XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
+			tls->hs_timed_out = true;
+			return XSOCK_ERR;
+		}
+	}
+	return XSOCK_OK;
+}
+
 static int handshake(php_stream *stream)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -418,8 +459,9 @@ static int handshake(php_stream *stream)
 		}
 		tls->state_set = true;
 	}
-	/* Client: the connect timeout, again in full; server: the stream timeout (§6 item 6). */
-	deadline = xsock_tls_deadline(xs->is_client ? &xs->connect_timeout : &xs->net.timeout);
+	if (handshake_deadline(stream, tls, &deadline) != XSOCK_OK) {
+		return -1;
+	}
 	xsock_tls_io_record(&tls->io, true);
 	/* Script callbacks may run inside (tls_resume.c); one that threw fails the handshake. */
 	xsock_tls_resume_running(stream);
@@ -434,6 +476,11 @@ static int handshake(php_stream *stream)
 	}
 	if (rc != 0) {
 		xsock_tls_io_record(&tls->io, false);
+		if (rc < 0 && tls->hs_timed_out && tls->hs_budget_end != 0) {
+			timeout_hint(stream, xs->is_client ? "the server" : "the client", "ssl.handshake_timeout",
+				&tls->hs_budget);
+		}
+		tls->hs_budget_end = 0;
 	}
 	if (rc == 1 && (rc = handshake_done(stream, tls)) == 1) {
 		xsock_tls_early_finish(stream, tls);
@@ -531,17 +578,15 @@ int xsock_tls_enable(php_stream *stream, bool activate)
 }
 
 /*
- * ssl.accept_timeout (xsock's option): seconds the handshake inside
- * stream_socket_accept() may take.  PHP gives it the child's stream
- * timeout (default_socket_timeout), so one client that connects and sends
- * nothing holds every other client of a sequential accept loop that long.
- * *given is false without the option (PHP's deadline stays); a value that
- * is not a number of seconds above 0 warns and fails the accept.
+ * ssl.accept_timeout and ssl.handshake_timeout (xsock's options): seconds
+ * a handshake may take.  *given is false without the option (PHP's
+ * deadline stays); a value that is not a number of seconds above 0 warns
+ * and fails the handshake before it starts.
  */
-static int accept_timeout(php_stream *server, struct timeval *tv, bool *given)
+static int seconds_option(php_stream *stream, const char *name, struct timeval *tv, bool *given)
 {
-	php_stream_context *context = PHP_STREAM_CONTEXT(server);
-	zval *val = context ? php_stream_context_get_option(context, "ssl", "accept_timeout") : NULL;
+	php_stream_context *context = PHP_STREAM_CONTEXT(stream);
+	zval *val = context ? php_stream_context_get_option(context, "ssl", name) : NULL;
 	double sec = 0;
 
 	*given = val != NULL;
@@ -554,8 +599,8 @@ static int accept_timeout(php_stream *server, struct timeval *tv, bool *given)
 	}
 	/* Above a day is a typo (milliseconds?) rather than a bound. */
 	if (!(sec > 0 && sec <= 86400)) {
-		XSOCK_WARN(server, InvalidParam, "accept_timeout must be a number of seconds greater than 0 "
-			"and at most 86400");
+		XSOCK_WARN(stream, InvalidParam, "%s must be a number of seconds greater than 0 "
+			"and at most 86400", name);
 		return XSOCK_ERR;
 	}
 	tv->tv_sec = (time_t) sec;
@@ -564,6 +609,18 @@ static int accept_timeout(php_stream *server, struct timeval *tv, bool *given)
 		tv->tv_usec = 1;
 	}
 	return XSOCK_OK;
+}
+
+/* The hint after a handshake that ran out of `what` (an option's name and value). */
+static void timeout_hint(php_stream *stream, const char *who, const char *what, const struct timeval *tv)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	char hint[XSOCK_TLS_HINT_MAX];
+
+	snprintf(hint, sizeof(hint), "%s did not complete the TLS handshake within %s (%.3f s)",
+		who, what, (double) tv->tv_sec + (double) tv->tv_usec / 1e6);
+	hint_clear(xs->tls, xs->persistent);
+	xs->tls->hint = pestrdup(hint, xs->persistent);
 }
 
 /*
@@ -575,17 +632,15 @@ static int accept_bounded(php_stream *child, const struct timeval *bound)
 {
 	xsock_stream *cxs = XSOCK_DATA(child);
 	struct timeval saved = cxs->net.timeout;
-	char hint[XSOCK_TLS_HINT_MAX];
 	int rc;
 
 	cxs->net.timeout = *bound;
+	cxs->tls->accept_bounded = true;
 	rc = xsock_tls_enable(child, true);
+	cxs->tls->accept_bounded = false;
 	cxs->net.timeout = saved;
 	if (rc != 1 && cxs->tls != NULL && cxs->tls->hs_timed_out) {
-		snprintf(hint, sizeof(hint), "the client did not complete the TLS handshake within "
-			"ssl.accept_timeout (%.3f s)", (double) bound->tv_sec + (double) bound->tv_usec / 1e6);
-		hint_clear(cxs->tls, cxs->persistent);
-		cxs->tls->hint = pestrdup(hint, cxs->persistent);
+		timeout_hint(child, "the client", "ssl.accept_timeout", bound);
 	}
 	return rc;
 }
@@ -612,7 +667,7 @@ int xsock_tls_accept(php_stream *server, php_stream *child)
 	cxs->method = sxs->method;
 	cxs->is_client = false;
 	xsock_tls_err_reset();
-	if (accept_timeout(server, &bound, &bounded) != XSOCK_OK) {
+	if (seconds_option(server, "accept_timeout", &bound, &bounded) != XSOCK_OK) {
 		return -1;
 	}
 	conf = xsock_tls_conf_get(server, false, sxs->method);

@@ -196,6 +196,9 @@ struct _xsock_tls {
 	bool active;					/* handshake done and policy passed */
 	int status;						/* STREAM_CRYPTO_STATUS_* after the last handshake step, read or write (PHP 8.6) */
 	bool hs_timed_out;				/* the last handshake step failed because its deadline passed */
+	bool accept_bounded;			/* the handshake runs inside accept under ssl.accept_timeout */
+	struct timeval hs_budget;		/* ssl.handshake_timeout, when given */
+	uint64_t hs_budget_end;			/* deadline of the handshake under way by that option; 0 = none */
 	bool state_set;					/* connect/accept state chosen */
 	bool session_cache;				/* client: ssl.session_cache (default true) */
 	bool session_offered;			/* client: a cached session was set on ssl */
