@@ -90,7 +90,18 @@ static void add_chain(zval *arr, SSL *ssl)
 	ERR_clear_error();
 }
 
-/* RSA-PSS, ECDSA, ... with its digest: what OpenSSL 3.0's s_client calls the peer signature. */
+/* s_client's names for the signature types; the key's object name for the rest (Ed25519, ...). */
+static const char *sig_type_name(int nid)
+{
+	switch (nid) {
+		case NID_X9_62_id_ecPublicKey: return "ECDSA";
+		case NID_rsaEncryption: return "RSA";
+		case NID_rsassaPss: return "RSA-PSS";
+		default: return OBJ_nid2sn(nid);
+	}
+}
+
+/* "RSA-PSS+SHA256", "ECDSA+SHA256": the peer signature type and digest, as s_client reports them. */
 static void add_signature(zval *arr, SSL *ssl)
 {
 	int type = NID_undef, md = NID_undef;
@@ -101,7 +112,7 @@ static void add_signature(zval *arr, SSL *ssl)
 		return;
 	}
 	SSL_get_peer_signature_nid(ssl, &md);
-	snprintf(buf, sizeof(buf), "%s%s%s", OBJ_nid2sn(type), md != NID_undef ? "+" : "",
+	snprintf(buf, sizeof(buf), "%s%s%s", sig_type_name(type), md != NID_undef ? "+" : "",
 		md != NID_undef ? OBJ_nid2sn(md) : "");
 	add_assoc_string(arr, "signature_scheme", buf);
 }
