@@ -260,6 +260,22 @@ PHP_FUNCTION(xsock_tls_end_reason)
 	RETURN_STRING(reason);
 }
 
+PHP_FUNCTION(xsock_tls_info)
+{
+	zval *zstream;
+	php_stream *stream;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_RESOURCE(zstream)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_stream_from_zval(stream, zstream);
+	/* As xsock_tls_end_reason(): a stream xsock did not make has no TLS that xsock could describe. */
+	if (!is_xsock_tcp(stream) || !xsock_tls_info(stream, return_value)) {
+		RETURN_NULL();
+	}
+}
+
 PHP_FUNCTION(xsock_transports)
 {
 	zend_string *name;

@@ -28,3 +28,14 @@ function xsock_transports(): array {}
  * @param resource $stream
  */
 function xsock_tls_end_reason($stream): ?string {}
+
+/**
+ * What the TLS session of an xsock stream negotiated (protocol, cipher,
+ * group, signature, ALPN, SNI, resumption, peer chain with SPKI pins,
+ * trust store, OCSP staple status, end reason, handshake time, addresses).
+ * null on streams without an established TLS session and on streams
+ * xsock did not make.
+ *
+ * @param resource $stream
+ */
+function xsock_tls_info($stream): ?array {}

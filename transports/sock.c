@@ -26,6 +26,18 @@ uint64_t xsock_now_ms(void)
 #endif
 }
 
+uint64_t xsock_now_us(void)
+{
+#ifdef XSOCK_WINDOWS
+	return (uint64_t) GetTickCount64() * 1000;	/* ms resolution is enough for timings there */
+#else
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t) ts.tv_sec * 1000000 + (uint64_t) ts.tv_nsec / 1000;
+#endif
+}
+
 int xsock_tv_to_ms(const struct timeval *tv)
 {
 	if (tv == NULL || tv->tv_sec < 0) {

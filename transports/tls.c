@@ -175,6 +175,9 @@ static void ssl_drop(xsock_tls *tls)
 	tls->active = false;
 	tls->state_set = false;
 	tls->session_offered = false;
+	tls->offered_from = XSOCK_TLS_FROM_NONE;
+	tls->tickets = 0;
+	tls->hs_start_us = tls->hs_end_us = 0;
 	xsock_tls_later_free(tls);
 	xsock_tls_cbs_free(tls, tls->io.xs->persistent);
 	xsock_tls_keylog_free(tls);
@@ -199,6 +202,7 @@ static void use_session(xsock_tls *tls, php_stream *session)
 	sess = SSL_get1_session(other->tls->ssl);
 	if (sess != NULL) {
 		tls->session_offered = SSL_set_session(tls->ssl, sess) == 1;
+		tls->offered_from = tls->session_offered ? XSOCK_TLS_FROM_STREAM : XSOCK_TLS_FROM_NONE;
 		SSL_SESSION_free(sess);
 		xsock_tls_err_reset();
 	}
@@ -343,6 +347,9 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 	int n, err, want;
 
 	tls->hs_timed_out = false;
+	if (tls->hs_start_us == 0) {
+		tls->hs_start_us = xsock_now_us();	/* for xsock_tls_info(): one clock read per handshake */
+	}
 	for (;;) {
 		xsock_tls_err_reset();
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
@@ -390,6 +397,7 @@ static int handshake_done(php_stream *stream, xsock_tls *tls)
 		return -1;
 	}
 	tls->active = true;
+	tls->hs_end_us = xsock_now_us();
 	idle_buffers(tls);
 	return 1;
 }

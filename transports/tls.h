@@ -70,6 +70,9 @@ const char *xsock_tls_error_hint(const xsock_stream *xs);
  */
 const char *xsock_tls_end_reason(const xsock_stream *xs);
 
+/* xsock_tls_info(): fills arr (tls_info.c); false when the stream has no active TLS session. */
+bool xsock_tls_info(php_stream *stream, zval *arr);
+
 /* Close path: close_notify when active, drain, free every TLS resource. */
 void xsock_tls_free(php_stream *stream);
 

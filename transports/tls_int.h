@@ -216,7 +216,17 @@ struct _xsock_tls {
 	bool keylog_logged;				/* a line was written since the last handshake step */
 	int keylog_errno;				/* errno of a failed keylog append, 0 = none; no more tries */
 	int ocsp;						/* client: XSOCK_TLS_OCSP_* of the last handshake */
+	int offered_from;				/* client: XSOCK_TLS_FROM_* of the session set on ssl */
+	uint32_t tickets;				/* client: NewSessionTicket messages seen (new-session callback) */
+	uint64_t hs_start_us;			/* xsock_now_us() of the first handshake step; 0 = none yet */
+	uint64_t hs_end_us;				/* xsock_now_us() when the handshake completed; 0 = not yet */
 };
+
+/* xsock_tls.offered_from: where the session a client offered came from (xsock_tls_info()). */
+#define XSOCK_TLS_FROM_NONE		0	/* no session offered */
+#define XSOCK_TLS_FROM_CACHE	1	/* xsock's client session cache (tls_session.c) */
+#define XSOCK_TLS_FROM_STREAM	2	/* the session_stream argument */
+#define XSOCK_TLS_FROM_DATA		3	/* PHP 8.6's ssl.session_data (tls_resume.c) */
 
 /*
  * xsock_tls.ocsp: what the stapled OCSP response said (tls_ocsp.c writes it
@@ -262,7 +272,9 @@ bool xsock_tls_wildcard_match(const char *subject, const char *certname);
 const char *xsock_tls_trust_default(SSL_CTX *ctx);
 
 /* tls_pin.c: ssl.pinned_pubkey */
+#define XSOCK_TLS_PIN_LEN		(8 + 44)	/* "sha256//" + base64 of 32 bytes */
 int xsock_tls_pin_check(php_stream *stream, X509 *peer, zval *val);
+bool xsock_tls_spki_pin(X509 *cert, char out[XSOCK_TLS_PIN_LEN + 1]);
 
 /* tls_config.c, for tls_server.c: one more SSL_CTX from the same options */
 bool xsock_tls_check_path(const char *path, size_t len, char *real, const char *what);

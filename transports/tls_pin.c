@@ -25,8 +25,8 @@
 #define PIN_PREFIX_LEN	(sizeof(PIN_PREFIX) - 1)
 #define PIN_B64_LEN		44				/* base64 of 32 bytes, with one '=' */
 
-/* "sha256//" + base64 of the SPKI digest of cert, NUL-terminated; false on failure. */
-static bool spki_pin(X509 *cert, char out[PIN_PREFIX_LEN + PIN_B64_LEN + 1])
+/* "sha256//" + base64 of the SPKI digest of cert, NUL-terminated; false on failure.  Also xsock_tls_info(). */
+bool xsock_tls_spki_pin(X509 *cert, char out[XSOCK_TLS_PIN_LEN + 1])
 {
 	unsigned char *der = NULL;
 	unsigned char md[EVP_MAX_MD_SIZE];
@@ -112,7 +112,7 @@ static void describe(smart_str *s, const char *leaf_pin, X509 *peer, STACK_OF(X5
 	for (i = 0; chain != NULL && i < sk_X509_num(chain); i++) {
 		X509 *cert = sk_X509_value(chain, i);
 
-		if (X509_cmp(cert, peer) == 0 || !spki_pin(cert, pin)) {
+		if (X509_cmp(cert, peer) == 0 || !xsock_tls_spki_pin(cert, pin)) {
 			continue;
 		}
 		smart_str_appends(s, listed++ ? ", " : label);
@@ -151,7 +151,7 @@ int xsock_tls_pin_check(php_stream *stream, X509 *peer, zval *val)
 			"of the SubjectPublicKeyInfo>\", several separated by ';'");
 		return XSOCK_ERR;
 	}
-	if (!spki_pin(peer, leaf_pin)) {
+	if (!xsock_tls_spki_pin(peer, leaf_pin)) {
 		XSOCK_WARN(stream, AuthFailed, "Public key pin check failed: cannot encode the peer's public key");
 		return XSOCK_ERR;
 	}
@@ -160,7 +160,7 @@ int xsock_tls_pin_check(php_stream *stream, X509 *peer, zval *val)
 	}
 	chain = pin_chain(stream, ssl);
 	for (i = 0; chain != NULL && i < sk_X509_num(chain); i++) {
-		if (spki_pin(sk_X509_value(chain, i), pin) && pin_listed(Z_STRVAL_P(val), Z_STRLEN_P(val), pin)) {
+		if (xsock_tls_spki_pin(sk_X509_value(chain, i), pin) && pin_listed(Z_STRVAL_P(val), Z_STRLEN_P(val), pin)) {
 			return XSOCK_OK;
 		}
 	}

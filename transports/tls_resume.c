@@ -132,6 +132,7 @@ static int read_session_data(php_stream *stream, xsock_tls *tls)
 	}
 	tls->session_cache = false;
 	tls->session_offered = SSL_set_session(tls->ssl, sess) == 1;
+	tls->offered_from = tls->session_offered ? XSOCK_TLS_FROM_DATA : XSOCK_TLS_FROM_NONE;
 	SSL_SESSION_free(sess);
 	xsock_tls_err_reset();
 	return XSOCK_OK;
@@ -232,6 +233,9 @@ static int new_cb(SSL *ssl, SSL_SESSION *sess)
 	xsock_tls_cbs *cbs = cbs_for(stream);
 	zval args[2], ret;
 
+	if (stream != NULL && !SSL_is_server(ssl) && XSOCK_DATA(stream)->tls != NULL) {
+		XSOCK_DATA(stream)->tls->tickets++;	/* xsock_tls_info()'s tickets_received */
+	}
 	if (cbs == NULL || Z_TYPE(cbs->new_cb) == IS_UNDEF) {
 		return SSL_is_server(ssl) ? 0 : xsock_tls_session_new_cb(ssl, sess);
 	}

@@ -165,6 +165,7 @@ void xsock_tls_session_offer(php_stream *stream, xsock_tls *tls)
 	UNLOCK();
 	if (sess != NULL) {
 		tls->session_offered = SSL_set_session(tls->ssl, sess) == 1;
+		tls->offered_from = tls->session_offered ? XSOCK_TLS_FROM_CACHE : XSOCK_TLS_FROM_NONE;
 		SSL_SESSION_free(sess);
 		xsock_tls_err_reset();
 	}

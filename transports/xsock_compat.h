@@ -299,6 +299,12 @@
 # else
 #  define XSOCK_SSL_SESSION_TIME(sess) ((uint64_t) SSL_SESSION_get_time(sess))
 # endif
+/* The negotiated key-exchange group's name: SSL_get0_group_name() came with 3.2. */
+# if OPENSSL_VERSION_NUMBER >= 0x30200000L
+#  define XSOCK_SSL_GROUP_NAME(ssl) SSL_get0_group_name(ssl)
+# else
+#  define XSOCK_SSL_GROUP_NAME(ssl) SSL_group_to_name((ssl), SSL_get_negotiated_group(ssl))
+# endif
 #endif
 
 #endif

@@ -43,6 +43,7 @@ typedef struct _xsock_stream {
 
 /* Time helpers on a monotonic clock (sock.c). Deadlines are absolute, in ms. */
 uint64_t xsock_now_ms(void);
+uint64_t xsock_now_us(void);					/* same clock in µs, for xsock_tls_info() timings */
 int xsock_tv_to_ms(const struct timeval *tv);	/* -1 = forever */
 int xsock_ms_left(uint64_t deadline);			/* -1 when deadline is 0 (none) */
 
