@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 953d7e5e07fd34a985e564657fbaf28ba16c887d */
+ * Stub hash: b8e7ef86ee039d0b026e3454e16b00863c54a9e0 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_xsock_enable_crypto, 0, 2, MAY_BE_LONG|MAY_BE_BOOL)
 	ZEND_ARG_INFO(0, stream)
@@ -15,15 +15,21 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_xsock_tls_end_reason, 0, 1, IS_S
 	ZEND_ARG_INFO(0, stream)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_xsock_last_error, 0, 0, IS_ARRAY, 1)
+	ZEND_ARG_INFO_WITH_DEFAULT_VALUE(0, stream, "null")
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(xsock_enable_crypto);
 ZEND_FUNCTION(xsock_transports);
 ZEND_FUNCTION(xsock_tls_end_reason);
+ZEND_FUNCTION(xsock_last_error);
 
 
 static const zend_function_entry ext_functions[] = {
 	ZEND_FE(xsock_enable_crypto, arginfo_xsock_enable_crypto)
 	ZEND_FE(xsock_transports, arginfo_xsock_transports)
 	ZEND_FE(xsock_tls_end_reason, arginfo_xsock_tls_end_reason)
+	ZEND_FE(xsock_last_error, arginfo_xsock_last_error)
 	ZEND_FE_END
 };

@@ -18,6 +18,7 @@
 #include "tls_diag.h"
 #include "tls_objects.h"
 #include "netops.h"
+#include "xsock_error.h"
 #include "transports.h"
 #include "ext/standard/info.h"
 #include <openssl/crypto.h>
@@ -362,6 +363,9 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 		}
 		if (tls_wait(xs, want, deadline) == XSOCK_TIMEOUT) {
 			XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
+			xsock_err_note_str("message", "SSL: Handshake timed out");
+			xsock_err_note_timeout(xsock_tv_to_ms(&xs->connect_timeout), xs->is_client
+				? "connect timeout" : "ssl.accept_timeout");
 			tls->hs_timed_out = true;
 			return -1;
 		}
@@ -778,6 +782,9 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 			return n;
 		}
 		rc = xsock_tls_ssl_error(stream, n, NULL);
+		if (rc == XSOCK_ERR) {
+			xsock_err_commit(stream, "read", tls->io.last_errno, NULL, false);
+		}
 		if (rc == XSOCK_OK || rc == XSOCK_ERR) {
 			read_settle(tls);
 			stream->eof = 1;
@@ -822,6 +829,9 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 			continue;
 		}
 		rc = done > 0 ? xsock_tls_ssl_error_later(stream, n) : xsock_tls_ssl_error(stream, n, NULL);
+		if (rc == XSOCK_ERR) {
+			xsock_err_commit(stream, "write", tls->io.last_errno, NULL, false);
+		}
 		status_set(tls, rc);
 		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked) {
 			break;
