@@ -338,6 +338,29 @@ int xsock_tls_status(const xsock_stream *xs)
 }
 
 /* 1 done, 0 would block (non-blocking stream), -1 failed with a warning. */
+/*
+ * PHP's text, then (clients) which budget ran out: the handshake shares
+ * the connect timeout (see xsock_tls_handshake's deadline).  Servers keep
+ * PHP's text alone; ssl.accept_timeout adds its own hint (tls_server.c).
+ */
+static void handshake_timed_out(php_stream *stream, xsock_stream *xs)
+{
+	const struct timeval *tv = xs->is_client ? &xs->connect_timeout : &xs->net.timeout;
+	int ms = xsock_tv_to_ms(tv);
+	char hint[160];
+
+	if (xs->is_client && ms >= 0) {
+		snprintf(hint, sizeof(hint), "the TLS handshake did not finish within the connect timeout (%d.%03d s)",
+			ms / 1000, ms % 1000);
+		XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out; %s", hint);
+		xsock_err_note_str("hint", hint);
+	} else {
+		XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
+	}
+	xsock_err_note_str("message", "SSL: Handshake timed out");
+	xsock_err_note_timeout(ms, xs->is_client ? "connect timeout" : "stream timeout");
+}
+
 static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -362,10 +385,7 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 			return 0;
 		}
 		if (tls_wait(xs, want, deadline) == XSOCK_TIMEOUT) {
-			XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
-			xsock_err_note_str("message", "SSL: Handshake timed out");
-			xsock_err_note_timeout(xsock_tv_to_ms(&xs->connect_timeout), xs->is_client
-				? "connect timeout" : "ssl.accept_timeout");
+			handshake_timed_out(stream, xs);
 			tls->hs_timed_out = true;
 			return -1;
 		}

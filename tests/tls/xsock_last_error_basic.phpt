@@ -40,7 +40,7 @@ $t = microtime(true);
 $s = @stream_socket_client("ssl://$saddr", $errno, $errstr, 1, STREAM_CLIENT_CONNECT, $ctx);
 show('handshake timeout');
 $e = xsock_last_error();
-var_dump($e['timeout_ms'], $e['budget'], microtime(true) - $t < 4);
+var_dump($e['timeout_ms'], $e['budget'], $e['hint'], microtime(true) - $t < 4);
 fclose($srv);
 
 /* A self-signed server certificate: the verify phase with OpenSSL's verdict. */
@@ -61,6 +61,7 @@ bool(true)
 handshake timeout: phase=tls_handshake errno_name= message=set
 int(1000)
 string(15) "connect timeout"
+string(69) "the TLS handshake did not finish within the connect timeout (1.000 s)"
 bool(true)
 verify: phase=verify errno_name= message=set
 int(18)
