@@ -13,6 +13,9 @@ ZEND_BEGIN_MODULE_GLOBALS(xsock)
 	char *transports;		/* xsock.transports: "all" or a list of scheme names (PHP_INI_SYSTEM) */
 	bool keylog;			/* xsock.keylog: TLS secrets may be logged (ssl.keylog_file, SSLKEYLOGFILE); PHP_INI_SYSTEM, off */
 	zend_long chunk_size;	/* xsock.chunk_size: bytes per refill of PHP's read buffer; default 8192, PHP's */
+	zval err_cur;			/* xsock_error.c: the failure record being noted; UNDEF when none */
+	zval err_last;			/* xsock_error.c: the request's last connect/accept failure (xsock_last_error()) */
+	HashTable *err_streams;	/* xsock_error.c: resource id => that stream's last failure; NULL until one */
 ZEND_END_MODULE_GLOBALS(xsock)
 
 ZEND_EXTERN_MODULE_GLOBALS(xsock)

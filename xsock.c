@@ -15,6 +15,7 @@
 #include "transports/scheme.h"
 #include "transports/transports.h"
 #include "transports/tls.h"
+#include "transports/xsock_error.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(xsock)
 
@@ -177,6 +178,33 @@ PHP_FUNCTION(xsock_enable_crypto)
 	RETURN_TRUE;
 }
 
+PHP_FUNCTION(xsock_last_error)
+{
+	zval *zstream = NULL, *rec;
+	php_stream *stream = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_RESOURCE_OR_NULL(zstream)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (zstream != NULL) {
+		php_stream_from_zval(stream, zstream);
+	}
+	rec = xsock_err_last(stream);
+	if (rec == NULL) {
+		RETURN_NULL();
+	}
+	RETURN_COPY(rec);
+}
+
+/* The failure records are request-scoped (xsock_error.c). */
+static PHP_RSHUTDOWN_FUNCTION(xsock)
+{
+	xsock_err_rshutdown();
+	return SUCCESS;
+}
+
 #ifndef XSOCK_PHP_HAS_CRYPTO_STATUS
 /*
  * PHP 8.6's stream_socket_get_crypto_status() for PHP 8.2-8.5, registered
@@ -309,7 +337,7 @@ zend_module_entry xsock_module_entry = {
 	PHP_MINIT(xsock),
 	PHP_MSHUTDOWN(xsock),
 	NULL,
-	NULL,
+	PHP_RSHUTDOWN(xsock),
 	PHP_MINFO(xsock),
 	PHP_XSOCK_VERSION,
 	PHP_MODULE_GLOBALS(xsock),

@@ -39,3 +39,14 @@ function xsock_tls_end_reason($stream): ?string {}
  * @param resource $stream
  */
 function xsock_tls_info($stream): ?array {}
+
+/**
+ * The last failure of an xsock stream, or with no stream the last failure
+ * of stream_socket_client(), fsockopen(), pfsockopen(),
+ * stream_socket_server() or stream_socket_accept() in this request:
+ * phase, errno, errno_name, message and what else was known.  null when
+ * there was none.
+ *
+ * @param resource|null $stream
+ */
+function xsock_last_error($stream = null): ?array {}

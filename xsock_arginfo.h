@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8af53a8b5201770fcea75bef7a81680b7fd0bfad */
+ * Stub hash: 37f7dca8f7f9a38a87750b3af7d90ad6e9eba0e5 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_xsock_enable_crypto, 0, 2, MAY_BE_LONG|MAY_BE_BOOL)
 	ZEND_ARG_INFO(0, stream)
@@ -19,11 +19,16 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_xsock_tls_info, 0, 1, IS_ARRAY, 
 	ZEND_ARG_INFO(0, stream)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_xsock_last_error, 0, 0, IS_ARRAY, 1)
+	ZEND_ARG_INFO_WITH_DEFAULT_VALUE(0, stream, "null")
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(xsock_enable_crypto);
 ZEND_FUNCTION(xsock_transports);
 ZEND_FUNCTION(xsock_tls_end_reason);
 ZEND_FUNCTION(xsock_tls_info);
+ZEND_FUNCTION(xsock_last_error);
 
 
 static const zend_function_entry ext_functions[] = {
@@ -31,5 +36,6 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(xsock_transports, arginfo_xsock_transports)
 	ZEND_FE(xsock_tls_end_reason, arginfo_xsock_tls_end_reason)
 	ZEND_FE(xsock_tls_info, arginfo_xsock_tls_info)
+	ZEND_FE(xsock_last_error, arginfo_xsock_last_error)
 	ZEND_FE_END
 };

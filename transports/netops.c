@@ -3,6 +3,7 @@
  * behaviour (php-transports-8.2.md §3) on xsock's socket core.
  */
 #include "netops.h"
+#include "xsock_error.h"
 #include "sock.h"
 #include "addr.h"
 #include "scheme.h"
@@ -122,6 +123,7 @@ static void write_failed(php_stream *stream, size_t count, int err)
 	estr = php_socket_error_str(err);
 	XSOCK_NOTICE(stream, NetworkSendFailed, "Send of %zu bytes failed with errno=%d %s",
 		count, err, ZSTR_VAL(estr));
+	xsock_err_commit(stream, "write", err, ZSTR_VAL(estr), false);
 	zend_string_release(estr);
 }
 
@@ -429,6 +431,24 @@ static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	return rc == XSOCK_OK ? 0 : -1;
 }
 
+/*
+ * Record a failed connect for xsock_last_error().  The resolver reports
+ * its failure with error code 0 (sock.c), so that is the DNS phase; an
+ * ETIMEDOUT is the connect timeout running out.
+ */
+static void connect_failed(php_stream *stream, php_stream_xport_param *xp, const char *host, int port,
+	const zend_string *err)
+{
+	int code = xp->outputs.error_code;
+
+	xsock_err_note_str("host", host);
+	xsock_err_note_long("port", port);
+	if (code == XSOCK_ETIMEDOUT && xp->inputs.timeout != NULL) {
+		xsock_err_note_timeout(xsock_tv_to_ms(xp->inputs.timeout), "connect timeout");
+	}
+	xsock_err_commit(stream, code == 0 ? "dns" : "connect", code, err ? ZSTR_VAL(err) : NULL, true);
+}
+
 static int attempt_delay(php_stream *stream)
 {
 	zval *v = socket_opt(stream, "happy_eyeballs_delay");
@@ -448,6 +468,7 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	char *host;
 	int port = 0, rc;
 
+	xsock_err_discard();	/* notes left by a failure nobody committed are not this connect's */
 	host = parse_target(xp, &port);
 	if (host == NULL) {
 		return -1;
@@ -470,6 +491,9 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	o.async = xp->op == STREAM_XPORT_OP_CONNECT_ASYNC;
 	o.attempt_delay_ms = attempt_delay(stream);
 	rc = xsock_sock_connect(host, port, &o, xp->inputs.timeout, &xs->net.socket, &err, &xp->outputs.error_code);
+	if (rc == XSOCK_ERR) {
+		connect_failed(stream, xp, host, port, err);
+	}
 	efree(host);
 	error_out(xp, err);
 	if (rc == XSOCK_WANT_WRITE) {

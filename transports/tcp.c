@@ -4,6 +4,7 @@
  * whenever crypto is on.
  */
 #include "netops.h"
+#include "xsock_error.h"
 #include "sock.h"
 #include "scheme.h"
 #include "tls.h"
@@ -132,6 +133,8 @@ static void tls_failed(php_stream *stream, php_stream_xport_param *xp, xsock_str
 	const char *text = lead != NULL ? lead : (hint != NULL ? hint : fallback);
 
 	XSOCK_WARN(stream, ProtocolError, "Failed to enable crypto");
+	xsock_err_note_str("hint", hint);
+	xsock_err_commit(stream, "tls_handshake", 0, "Failed to enable crypto", true);
 	if (!xp->want_errortext || xp->outputs.error_text != NULL || text == NULL) {
 		return;
 	}

@@ -18,6 +18,7 @@
 #include "tls_diag.h"
 #include "tls_objects.h"
 #include "netops.h"
+#include "xsock_error.h"
 #include "transports.h"
 #include "ext/standard/info.h"
 #include <openssl/crypto.h>
@@ -341,6 +342,42 @@ int xsock_tls_status(const xsock_stream *xs)
 }
 
 /* 1 done, 0 would block (non-blocking stream), -1 failed with a warning. */
+/*
+ * PHP's text, then (clients) which budget ran out: the handshake shares
+ * the connect timeout (see xsock_tls_handshake's deadline).  Servers keep
+ * PHP's text alone; ssl.accept_timeout adds its own hint (tls_server.c).
+ */
+static void handshake_timed_out(php_stream *stream, xsock_stream *xs)
+{
+	xsock_tls *tls = xs->tls;
+	const struct timeval *tv = xs->is_client ? &xs->connect_timeout : &xs->net.timeout;
+	const char *budget = xs->is_client ? "connect timeout" : "stream timeout";
+	/* Servers keep PHP's bare text, except under xsock's own option. */
+	bool say = xs->is_client;
+	char hint[160];
+	int ms;
+
+	if (tls->accept_bounded) {
+		budget = "ssl.accept_timeout";	/* tv: the bound, set as the child's timeout; tls_accept's hint says it */
+		say = false;
+	} else if (tls->hs_budget_end != 0) {
+		tv = &tls->hs_budget;
+		budget = "ssl.handshake_timeout";
+		say = true;
+	}
+	ms = xsock_tv_to_ms(tv);
+	if (say && ms >= 0) {
+		snprintf(hint, sizeof(hint), "the TLS handshake did not finish within %s%s (%d.%03d s)",
+			strncmp(budget, "ssl.", 4) == 0 ? "" : "the ", budget, ms / 1000, ms % 1000);
+		XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out; %s", hint);
+		xsock_err_note_str("hint", hint);
+	} else {
+		XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
+	}
+	xsock_err_note_str("message", "SSL: Handshake timed out");
+	xsock_err_note_timeout(ms, budget);
+}
+
 static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -368,7 +405,7 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 			return 0;
 		}
 		if (tls_wait(xs, want, deadline) == XSOCK_TIMEOUT) {
-			XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
+			handshake_timed_out(stream, xs);
 			tls->hs_timed_out = true;
 			return -1;
 		}
@@ -435,7 +472,7 @@ static int handshake_deadline(php_stream *stream, xsock_tls *tls, uint64_t *dead
 		*deadline = tls->hs_budget_end;
 		if (xsock_ms_left(*deadline) == 0 && !xs->net.is_blocked) {
 			/* A non-blocking step past the budget fails as a blocking one would. */
-			XSOCK_WARN(stream, TimeOut, "SSL: Handshake timed out");
+			handshake_timed_out(stream, xs);
 			tls->hs_timed_out = true;
 			return XSOCK_ERR;
 		}
@@ -841,6 +878,9 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 			return n;
 		}
 		rc = xsock_tls_ssl_error(stream, n, NULL);
+		if (rc == XSOCK_ERR) {
+			xsock_err_commit(stream, "read", tls->io.last_errno, NULL, false);
+		}
 		if (rc == XSOCK_OK || rc == XSOCK_ERR) {
 			read_settle(tls);
 			stream->eof = 1;
@@ -885,6 +925,9 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 			continue;
 		}
 		rc = done > 0 ? xsock_tls_ssl_error_later(stream, n) : xsock_tls_ssl_error(stream, n, NULL);
+		if (rc == XSOCK_ERR) {
+			xsock_err_commit(stream, "write", tls->io.last_errno, NULL, false);
+		}
 		status_set(tls, rc);
 		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked) {
 			break;

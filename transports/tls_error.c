@@ -16,6 +16,7 @@
 
 #include "tls_int.h"
 #include "zend_smart_str.h"
+#include "xsock_error.h"
 #include <ctype.h>
 
 /*
@@ -52,6 +53,8 @@ static void warn(php_stream *stream, xsock_tls *tls, smart_str *msg, const char 
 	append_hint(msg, hint);
 	smart_str_0(msg);
 	text = msg->s ? ZSTR_VAL(msg->s) : "";
+	xsock_err_note_str("message", text);
+	xsock_err_note_str("end", xsock_tls_end_reason(tls->io.xs));
 	if (!tls->hold) {
 		XSOCK_WARN(stream, ProtocolError, "%s", text);
 	} else if (tls->later == NULL) {
@@ -79,6 +82,7 @@ static void warn_queue(php_stream *stream, xsock_tls *tls, int err, const char *
 	if (code != 0) {
 		smart_str_appends(&msg, "OpenSSL Error messages:\n");
 		do {
+			xsock_err_note_openssl(ERR_lib_error_string(code), ERR_reason_error_string(code));
 			ERR_error_string_n(code, line, sizeof(line));
 			smart_str_appends(&msg, line);
 			code = ERR_get_error();

@@ -17,6 +17,7 @@
 #endif
 
 #include "tls_int.h"
+#include "xsock_error.h"
 #include <openssl/evp.h>
 
 #ifndef XSOCK_WINDOWS
@@ -34,6 +35,36 @@ static zval *opt(php_stream *stream, const char *name)
 	php_stream_context *context = PHP_STREAM_CONTEXT(stream);
 
 	return context ? php_stream_context_get_option(context, "ssl", name) : NULL;
+}
+
+/* The name of a certificate for xsock_last_error(), OpenSSL's one-line form. */
+static void add_name(zval *v, const char *key, const X509_NAME *name)
+{
+	char buf[512];
+
+	if (name != NULL && X509_NAME_oneline(name, buf, sizeof(buf)) != NULL) {
+		add_assoc_string(v, key, buf);
+	}
+}
+
+/*
+ * The chain did not verify: the phase and OpenSSL's verdict for
+ * xsock_last_error(), with the certificate that failed when known.
+ */
+static void verify_note(long err, int depth, X509 *cert)
+{
+	zval v;
+
+	array_init(&v);
+	add_assoc_long(&v, "code", err);
+	add_assoc_string(&v, "string", X509_verify_cert_error_string(err));
+	if (cert != NULL) {
+		add_assoc_long(&v, "depth", depth);
+		add_name(&v, "subject", X509_get_subject_name(cert));
+		add_name(&v, "issuer", X509_get_issuer_name(cert));
+	}
+	xsock_err_note_str("phase", "verify");
+	xsock_err_note_zval("verify", &v);
 }
 
 /* PHP's verify_callback (xp_ssl.c). */
@@ -61,6 +92,9 @@ int xsock_tls_verify_callback(int preverify_ok, X509_STORE_CTX *ctx)
 	if ((zend_ulong) depth > allowed) {
 		ret = 0;
 		X509_STORE_CTX_set_error(ctx, X509_V_ERR_CERT_CHAIN_TOO_LONG);
+	}
+	if (!ret) {
+		verify_note(X509_STORE_CTX_get_error(ctx), depth, X509_STORE_CTX_get_current_cert(ctx));
 	}
 	return ret;
 }
@@ -206,6 +240,8 @@ static int check_name(php_stream *stream, X509 *peer)
 	if (san_matches(peer, name, &has_dns)) {
 		return XSOCK_OK;
 	}
+	xsock_err_note_str("phase", "verify");
+	xsock_err_note_str("peer_name", name);
 	if (has_dns) {
 		XSOCK_WARN(stream, AuthFailed, "Peer certificate subjectAltName did not match expected name `%s'", name);
 		return XSOCK_ERR;
@@ -290,6 +326,7 @@ static int check_result(php_stream *stream, SSL *ssl)
 	}
 	XSOCK_WARN(stream, AuthFailed, "Could not verify peer: code:%d %s",
 		(int) err, X509_verify_cert_error_string(err));
+	verify_note(err, -1, NULL);
 	return XSOCK_ERR;
 }
 

@@ -21,6 +21,8 @@ $took = microtime(true) - $t;
 var_dump($c);
 echo implode("\n", $w), "\n";
 echo "within bounds: ", var_export($took >= 0.45 && $took < 5.0, true), "\n";
+$e = xsock_last_error();
+echo "last error: {$e['phase']}, {$e['timeout_ms']} ms of {$e['budget']}\n";
 
 echo "-- server side, non-blocking stream_socket_enable_crypto against a client that sends nothing\n";
 [$srv, $saddr] = xsock_listen('tcp', '127.0.0.1', stream_context_create(['ssl' => xsock_server_ssl(['handshake_timeout' => 0.5])]));
@@ -53,13 +55,14 @@ foreach ([0, -1, 'soon', 100000] as $bad) {
 --EXPECTF--
 -- client, connect timeout 30 s, handshake_timeout 0.5 s
 bool(false)
-stream_socket_client(): SSL: Handshake timed out
+stream_socket_client(): SSL: Handshake timed out; the TLS handshake did not finish within ssl.handshake_timeout (0.500 s)
 stream_socket_client(): Failed to enable crypto
 stream_socket_client(): Unable to connect to tls://127.0.0.1:%d (the server did not complete the TLS handshake within ssl.handshake_timeout (0.500 s))
 within bounds: true
+last error: tls_handshake, 500 ms of ssl.handshake_timeout
 -- server side, non-blocking stream_socket_enable_crypto against a client that sends nothing
 bool(false)
-stream_socket_enable_crypto(): SSL: Handshake timed out
+stream_socket_enable_crypto(): SSL: Handshake timed out; the TLS handshake did not finish within ssl.handshake_timeout (0.500 s)
 polled first: true, within bounds: true
 -- bad values
 0: false stream_socket_client(): handshake_timeout must be a number of seconds greater than 0 and at most 86400
