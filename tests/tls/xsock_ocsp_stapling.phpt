@@ -6,6 +6,7 @@ if (!extension_loaded('xsock')) die('skip xsock only');
 if (!extension_loaded('openssl')) die('skip openssl extension needed');
 require __DIR__ . '/../inc/tls.inc';
 if ($r = xsock_need_program('openssl')) die($r);
+if ($r = xsock_need_program('faketime')) die($r);
 ?>
 --FILE--
 <?php
@@ -45,6 +46,8 @@ respond($d, 'good.idx', 'good.der');
 respond($d, 'revoked.idx', 'revoked.der');
 respond($d, 'empty.idx', 'unknown.der');
 respond($d, 'good.idx', 'stranger.der', 'stranger');
+/* Stale: a real response made three days ago (faketime), whose nextUpdate (one day) has passed. */
+sh("faketime -f -3d openssl ocsp -index $d/good.idx -rsigner $d/resp.pem -rkey $d/resp.key -CA $d/ca.pem -issuer $d/ca.pem -cert $d/leaf.pem -respout $d/stale.der -ndays 1");
 
 $client = ['cafile' => "$d/ca.pem", 'peer_name' => 'localhost', 'ocsp_stapling' => true];
 function try_client(string $name, string $args, array $ssl): void
@@ -62,10 +65,13 @@ $srv = "-cert $d/leaf.pem -key $d/leaf.key";
 try_client('good', "$srv -status_file $d/good.der", $client);
 try_client('revoked', "$srv -status_file $d/revoked.der", $client);
 try_client('unknown', "$srv -status_file $d/unknown.der", $client);
+try_client('stale', "$srv -status_file $d/stale.der", $client);
 try_client('wrong responder', "$srv -status_file $d/stranger.der", $client);
 try_client('no staple', $srv, $client);
 try_client('no staple, must staple', $srv, $client + ['ocsp_must_staple' => true]);
-try_client('bad value', $srv, ['ocsp_stapling' => 'yes'] + $client);
+echo "-- bad value\n";
+[[$c], $w] = xsock_catch(fn() => xsock_connect_s_server($srv, ['ocsp_stapling' => 'yes'] + $client));
+echo $c !== false ? "connected\n" : "failed\n", preg_replace('/^\S+\(\): /', '', $w[0] ?? 'no warning'), "\n";
 
 echo "-- server ocsp_staple_file\n";
 copy("$d/good.der", "$d/served.der");
@@ -105,6 +111,9 @@ OCSP staple check failed: the server's OCSP response says the certificate was re
 -- unknown
 failed
 OCSP staple check failed: the server's OCSP responder does not know its certificate (unknown)
+-- stale
+failed
+OCSP staple check failed: the server's OCSP response is stale or not yet valid (thisUpdate/nextUpdate)
 -- wrong responder
 failed
 OCSP staple check failed: the server's OCSP response is not signed by the issuer or a responder it authorised
@@ -115,6 +124,7 @@ failed
 OCSP staple check failed: the server sent no OCSP response (ocsp_must_staple)
 -- bad value
 failed
+ocsp_stapling must be of type bool, string given
 -- server ocsp_staple_file
 s_client: successful
 s_client: good
