@@ -245,6 +245,10 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 	} else {
 		val = opt(stream, "session_cache");
 		tls->session_cache = val == NULL || zend_is_true(val);
+		if (xsock_tls_ocsp_client_setup(stream, tls) != XSOCK_OK) {
+			ssl_drop(tls);
+			return -1;
+		}
 	}
 	if (session != NULL) {
 		use_session(tls, session);

@@ -481,7 +481,7 @@ static int opts_read(php_stream *stream, bool is_client, int method, xsock_tls_o
 	o->compression = val != NULL && !zend_is_true(val);
 	read_verify(stream, o);
 	if (read_misc(stream, o) != XSOCK_OK || read_cert(stream, o) != XSOCK_OK
-			|| xsock_tls_resume_opts(stream, o) != XSOCK_OK) {
+			|| xsock_tls_resume_opts(stream, o) != XSOCK_OK || xsock_tls_ocsp_opts(stream, o) != XSOCK_OK) {
 		return XSOCK_ERR;
 	}
 	return read_server(stream, o);
@@ -724,6 +724,7 @@ static void opts_key(const xsock_tls_opts *o, unsigned char *key)
 	key_long(md, "sess-size", o->sess_cache_size);
 	key_long(md, "sess-timeout", o->sess_timeout);
 	key_long(md, "early", o->max_early_data);
+	xsock_tls_ocsp_key(md, o);
 	EVP_DigestFinal_ex(md, key, &len);
 	EVP_MD_CTX_free(md);
 }
@@ -1004,6 +1005,7 @@ static void conf_free(xsock_tls_conf *conf)
 {
 	xsock_tls_sni_free(conf);
 	xsock_tls_sni_cb_free(conf);
+	xsock_tls_ocsp_free(conf);
 	if (conf->alpn != NULL) {
 		pefree(conf->alpn, 1);
 	}
@@ -1111,6 +1113,7 @@ static xsock_tls_conf *conf_build(php_stream *stream, xsock_tls_opts *o, const u
 			conf->sni_cache = xsock_tls_sni_cb_cache_new();
 		}
 		xsock_tls_server_attach(conf->ctx, conf);
+		xsock_tls_ocsp_server(conf, o);
 	}
 	return conf;
 }

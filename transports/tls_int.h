@@ -56,6 +56,14 @@
 
 typedef struct _xsock_tls_conf xsock_tls_conf;
 typedef struct _xsock_tls_sni_cache xsock_tls_sni_cache;
+typedef struct _xsock_tls_staple xsock_tls_staple;
+
+/* A file's identity: a rewrite or a rename over it changes one of these. */
+typedef struct _xsock_file_id {
+	zend_long mtime;				/* st_mtime, seconds */
+	zend_long size;					/* st_size */
+	zend_long ino;					/* st_ino: a file renamed over the old one */
+} xsock_file_id;
 
 /* A process-wide cache's counters, for `php --ri xsock` (since the process started). */
 typedef struct _xsock_tls_cache_stats {
@@ -84,6 +92,7 @@ struct _xsock_tls_conf {
 	const char *trust_store;		/* client: CAs from OpenSSL's "default" locations or a system bundle
 									   tls_trust.c found (static strings); NULL = cafile/capath or no
 									   verification.  For a later xsock_tls_info(), shown nowhere yet */
+	xsock_tls_staple *staple;		/* server: ssl.ocsp_staple_file (tls_ocsp.c); NULL = none */
 	uint32_t refcount;				/* streams + cache holding it */
 	uint64_t last_used;				/* xsock_now_ms() of the last lookup; cache eviction */
 };
@@ -158,6 +167,7 @@ typedef struct _xsock_tls_opts {
 	zend_long sess_timeout;			/* server: ssl.session_timeout, seconds; 0 = OpenSSL's 7200 */
 	zend_long max_early_data;		/* server: ssl.max_early_data, bytes; 0 = no 0-RTT */
 	bool warned;					/* a warning was raised: do not cache the result */
+	char ocsp_file[MAXPATHLEN];		/* server: resolved ssl.ocsp_staple_file; "" = none */
 } xsock_tls_opts;
 
 /* PHP's renegotiation bucket (xp_ssl.c php_openssl_handshake_bucket_t). */
@@ -283,9 +293,18 @@ SSL_CTX *xsock_tls_ctx_for_cert(php_stream *stream, xsock_tls_conf *conf, const 
 	zval *passphrase);
 
 /* tls_sni_cb.c: ssl.SNI_callback */
+bool xsock_file_stat(const char *path, xsock_file_id *id);
 xsock_tls_sni_cache *xsock_tls_sni_cb_cache_new(void);
 int xsock_tls_sni_cb_select(SSL *ssl, xsock_tls_conf *conf, const char *name, int *alert);
 void xsock_tls_sni_cb_free(xsock_tls_conf *conf);
+
+/* tls_ocsp.c: OCSP stapling */
+int xsock_tls_ocsp_opts(php_stream *stream, xsock_tls_opts *o);
+void xsock_tls_ocsp_key(EVP_MD_CTX *md, const xsock_tls_opts *o);
+void xsock_tls_ocsp_server(xsock_tls_conf *conf, const xsock_tls_opts *o);
+void xsock_tls_ocsp_free(xsock_tls_conf *conf);
+int xsock_tls_ocsp_client_setup(php_stream *stream, xsock_tls *tls);
+int xsock_tls_ocsp_check(php_stream *stream, X509 *peer);
 
 /* tls_server.c */
 int xsock_tls_server_sni_build(php_stream *stream, xsock_tls_conf *conf, xsock_tls_opts *o);

@@ -33,18 +33,12 @@
 /* Milliseconds an entry is used without looking at its files again. */
 #define SNI_RECHECK_MS		1000
 
-typedef struct _file_id {
-	zend_long mtime;				/* st_mtime, seconds */
-	zend_long size;					/* st_size */
-	zend_long ino;					/* st_ino: a file renamed over the old one */
-} file_id;
-
 typedef struct _sni_entry {
 	char cert[MAXPATHLEN];			/* resolved local_cert */
 	char pk[MAXPATHLEN];			/* resolved local_pk (local_cert when not given) */
 	unsigned char pass[32];			/* SHA-256 of the passphrase; zeros = none */
-	file_id cert_id;				/* what stat() said when ctx was built */
-	file_id pk_id;					/* idem */
+	xsock_file_id cert_id;			/* what stat() said when ctx was built */
+	xsock_file_id pk_id;			/* idem */
 	uint64_t checked;				/* xsock_now_ms() of the last stat */
 	uint64_t used;					/* xsock_now_ms() of the last hit; eviction */
 	SSL_CTX *ctx;					/* owned reference */
@@ -73,7 +67,8 @@ typedef struct _sni_answer {
 	unsigned char pass[32];
 } sni_answer;
 
-static bool file_stat(const char *path, file_id *id)
+/* Shared with tls_ocsp.c (the staple file). */
+bool xsock_file_stat(const char *path, xsock_file_id *id)
 {
 	zend_stat_t st;
 
@@ -169,12 +164,12 @@ static bool entry_matches(const sni_entry *e, const sni_answer *a)
 /* Still the files it was built from?  Asked of stat() at most once per SNI_RECHECK_MS. */
 static bool entry_fresh(sni_entry *e, uint64_t now)
 {
-	file_id c, p;
+	xsock_file_id c, p;
 
 	if (now - e->checked < SNI_RECHECK_MS) {
 		return true;
 	}
-	if (!file_stat(e->cert, &c) || !file_stat(e->pk, &p)
+	if (!xsock_file_stat(e->cert, &c) || !xsock_file_stat(e->pk, &p)
 			|| memcmp(&c, &e->cert_id, sizeof(c)) != 0 || memcmp(&p, &e->pk_id, sizeof(p)) != 0) {
 		return false;
 	}
@@ -253,9 +248,9 @@ static SSL_CTX *build(php_stream *stream, xsock_tls_conf *conf, const sni_answer
 	strlcpy(e->cert, a->cert, sizeof(e->cert));
 	strlcpy(e->pk, a->pk, sizeof(e->pk));
 	memcpy(e->pass, a->pass, sizeof(e->pass));
-	if (!file_stat(e->cert, &e->cert_id) || !file_stat(e->pk, &e->pk_id)) {
+	if (!xsock_file_stat(e->cert, &e->cert_id) || !xsock_file_stat(e->pk, &e->pk_id)) {
 		XSOCK_WARN(stream, NotFound, "SNI_callback for `%s': cannot read `%s'", name,
-			file_stat(e->cert, &e->cert_id) ? e->pk : e->cert);
+			xsock_file_stat(e->cert, &e->cert_id) ? e->pk : e->cert);
 		pefree(e, 1);
 		return NULL;
 	}

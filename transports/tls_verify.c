@@ -361,10 +361,11 @@ int xsock_tls_apply_policy(php_stream *stream, X509 *peer)
 	if (pin && xsock_tls_pin_check(stream, peer, pin) != XSOCK_OK) {
 		return XSOCK_ERR;
 	}
-	if (verify_name) {
-		return check_name(stream, peer);
+	if (verify_name && check_name(stream, peer) != XSOCK_OK) {
+		return XSOCK_ERR;
 	}
-	return XSOCK_OK;
+	/* xsock's OCSP stapling (tls_ocsp.c): after the chain, since the staple is checked against it. */
+	return xsock_tls_ocsp_check(stream, peer);
 }
 
 /* OpenSSLCertificate, if ext/openssl is loaded and its layout is the one we know. */
