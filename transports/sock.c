@@ -2,6 +2,9 @@
  * sock.c - the socket core shared by tcp.c and udp.c: clocks, waits,
  * SIGPIPE-free I/O, connect with Happy Eyeballs, bind, accept, names.
  */
+#ifdef HAVE_CONFIG_H
+# include "config.h"	/* HAVE_GETADDRINFO_A from config.m4 */
+#endif
 #include "sock.h"
 #include "addr.h"
 
