@@ -616,6 +616,15 @@ static int resolve(const char *host, int socktype, uint64_t deadline, int budget
 	memset(&hints, 0, sizeof(hints));
 	hints.ai_flags = AI_NUMERICHOST;
 	hints.ai_socktype = socktype;
+	/*
+	 * getaddrinfo_a calls libc's own getaddrinfo, past an LD_PRELOAD'ed one
+	 * (nss_wrapper, socket_wrapper): there PHP's call keeps the results PHP gets.
+	 */
+	const char *preload = getenv("LD_PRELOAD");
+
+	if (preload != NULL && *preload != '\0') {
+		return php_network_getaddresses(host, socktype, sal, errstr);
+	}
 	if (budget_ms >= 0 && getaddrinfo(host, NULL, &hints, &res) != 0) {
 		return dns_bounded(host, socktype, deadline, budget_ms, sal, errstr);
 	}
