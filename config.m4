@@ -36,6 +36,14 @@ if test "$PHP_XSOCK" != "no"; then
   ])
   CPPFLAGS=$xsock_save_CPPFLAGS
 
+  dnl getaddrinfo_a bounds DNS by the connect timeout (sock.c); in libc since
+  dnl glibc 2.34, in libanl before; absent on musl, BSD (blocking lookup there).
+  AC_SEARCH_LIBS([getaddrinfo_a], [anl],
+    [AC_DEFINE(HAVE_GETADDRINFO_A, 1, [glibc's asynchronous getaddrinfo])
+     if test "$ac_cv_search_getaddrinfo_a" != "none required"; then
+       PHP_ADD_LIBRARY(anl, 1, XSOCK_SHARED_LIBADD)
+     fi])
+
   dnl PHP 8.6's ZEND_CONTAINER_OF uses typeof: a compiler whose default is
   dnl strict C99/C11 needs GNU C11 (gcc 5-14 and clang default to gnu11 or
   dnl gnu17 already, so this adds nothing there).

@@ -2,12 +2,18 @@
  * sock.c - the socket core shared by tcp.c and udp.c: clocks, waits,
  * SIGPIPE-free I/O, connect with Happy Eyeballs, bind, accept, names.
  */
+#ifdef HAVE_CONFIG_H
+# include "config.h"	/* HAVE_GETADDRINFO_A from config.m4 */
+#endif
 #include "sock.h"
 #include "addr.h"
 
 #ifndef XSOCK_WINDOWS
 # include <netinet/tcp.h>
 # include <arpa/inet.h>
+#endif
+#ifdef HAVE_GETADDRINFO_A
+# include <netdb.h>
 #endif
 
 #define HE_MAX_INFLIGHT 16	/* attempts in flight at once; RFC 8305 sets no limit */
@@ -464,6 +470,183 @@ static int he_loop(he_run *run, const xsock_connect_opts *o, const he_bind *b,
 	}
 }
 
+/* ---- bounded name resolution ---------------------------------------- */
+
+#ifdef HAVE_GETADDRINFO_A
+/*
+ * One getaddrinfo_a() request on the C heap.  It must outlive the PHP
+ * request when gai_cancel() says EAI_NOTCANCELED: two references, the
+ * caller's and the SIGEV_THREAD callback's; whoever drops the last frees.
+ */
+typedef struct _dns_req {
+	struct gaicb cb;			/* what glibc works on */
+	struct addrinfo hints;		/* cb.ar_request points here */
+	int refs;					/* 2 while glibc may still notify */
+	char host[1];				/* cb.ar_name points here */
+} dns_req;
+
+static void dns_unref(dns_req *r)
+{
+	if (__atomic_sub_fetch(&r->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+		if (r->cb.ar_result != NULL) {
+			freeaddrinfo(r->cb.ar_result);
+		}
+		free(r);
+	}
+}
+
+static void dns_notify(union sigval sv)
+{
+	dns_unref(sv.sival_ptr);
+}
+
+/* PHP's one-time probe (network.c): no IPv6 socket means AF_INET lookups only. */
+static int dns_family(void)
+{
+	static int borked = -1;
+
+	if (borked == -1) {
+		php_socket_t s = socket(PF_INET6, SOCK_DGRAM, 0);
+
+		borked = s == SOCK_ERR;
+		if (!borked) {
+			closesocket(s);
+		}
+	}
+	return borked ? AF_INET : AF_UNSPEC;
+}
+
+/* The addrinfo list as php_network_getaddresses() returns it (emalloc'd, NULL-terminated). */
+static int dns_copy(const struct addrinfo *res, struct sockaddr ***sal)
+{
+	const struct addrinfo *a;
+	int n = 0;
+
+	for (a = res; a != NULL; a = a->ai_next) {
+		n++;
+	}
+	*sal = safe_emalloc(n + 1, sizeof(**sal), 0);
+	n = 0;
+	for (a = res; a != NULL; a = a->ai_next) {
+		(*sal)[n] = emalloc(a->ai_addrlen);
+		memcpy((*sal)[n++], a->ai_addr, a->ai_addrlen);
+	}
+	(*sal)[n] = NULL;
+	return n;
+}
+
+static void dns_fail(const char *host, const char *why, const char *hint, zend_string **errstr)
+{
+	*errstr = strpprintf(0, "php_network_getaddresses: getaddrinfo for %s failed: %s%s", host, why, hint);
+	php_error_docref(NULL, E_WARNING, "%s", ZSTR_VAL(*errstr));
+}
+
+/* Wait for r until deadline; 0 done, EAI_AGAIN when the time ran out. */
+static int dns_wait(dns_req *r, uint64_t deadline)
+{
+	const struct gaicb *list[1] = { &r->cb };
+
+	while (gai_error(&r->cb) == EAI_INPROGRESS) {
+		uint64_t now = xsock_now_ms();
+		struct timespec ts;
+
+		if (now >= deadline) {
+			return EAI_AGAIN;
+		}
+		ts.tv_sec = (time_t) ((deadline - now) / 1000);
+		ts.tv_nsec = (long) ((deadline - now) % 1000) * 1000000L;
+		gai_suspend(list, 1, &ts);
+	}
+	return 0;
+}
+
+/* The lookup under the connect deadline; the same results and texts as PHP otherwise. */
+static int dns_bounded(const char *host, int socktype, uint64_t deadline, int budget_ms,
+	struct sockaddr ***sal, zend_string **errstr)
+{
+	size_t len = strlen(host);
+	dns_req *r = calloc(1, sizeof(*r) + len);
+	struct gaicb *list[1];
+	struct sigevent sev;
+	int n;
+
+	if (r == NULL) {
+		return php_network_getaddresses(host, socktype, sal, errstr);
+	}
+	memcpy(r->host, host, len + 1);
+	r->hints.ai_family = dns_family();
+	r->hints.ai_socktype = socktype;
+	r->cb.ar_name = r->host;
+	r->cb.ar_request = &r->hints;
+	r->refs = 2;
+	memset(&sev, 0, sizeof(sev));
+	sev.sigev_notify = SIGEV_THREAD;
+	sev.sigev_notify_function = dns_notify;
+	sev.sigev_value.sival_ptr = r;
+	list[0] = &r->cb;
+	if (getaddrinfo_a(GAI_NOWAIT, list, 1, &sev) != 0) {
+		free(r);
+		return php_network_getaddresses(host, socktype, sal, errstr);
+	}
+	if (dns_wait(r, deadline) != 0) {
+		char hint[160];
+
+		/* Cancelled: glibc will not notify, so drop its reference too. */
+		if (gai_cancel(&r->cb) == EAI_CANCELED) {
+			dns_unref(r);
+		}
+		dns_unref(r);
+		snprintf(hint, sizeof(hint), " (DNS lookup of %s did not finish within the connect timeout (%.3f s))",
+			host, (double) budget_ms / 1000.0);
+		dns_fail(host, gai_strerror(EAI_AGAIN), hint, errstr);
+		return 0;
+	}
+	n = gai_error(&r->cb);
+	if (n != 0) {
+		dns_fail(host, gai_strerror(n), "", errstr);
+		dns_unref(r);
+		return 0;
+	}
+	n = dns_copy(r->cb.ar_result, sal);
+	dns_unref(r);
+	return n;
+}
+#endif
+
+/*
+ * php_network_getaddresses() bounded by the connect timeout.  Numeric
+ * addresses and an endless timeout take PHP's own call.  Without
+ * getaddrinfo_a (musl, BSD, Windows; GetAddrInfoExW's timeout is not
+ * wired yet) the lookup blocks as in PHP: a resolver thread is future work.
+ */
+static int resolve(const char *host, int socktype, uint64_t deadline, int budget_ms,
+	struct sockaddr ***sal, zend_string **errstr)
+{
+#ifdef HAVE_GETADDRINFO_A
+	struct addrinfo hints, *res = NULL;
+
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_flags = AI_NUMERICHOST;
+	hints.ai_socktype = socktype;
+	/*
+	 * getaddrinfo_a calls libc's own getaddrinfo, past an LD_PRELOAD'ed one
+	 * (nss_wrapper, socket_wrapper): there PHP's call keeps the results PHP gets.
+	 */
+	const char *preload = getenv("LD_PRELOAD");
+
+	if (preload != NULL && *preload != '\0') {
+		return php_network_getaddresses(host, socktype, sal, errstr);
+	}
+	if (budget_ms >= 0 && getaddrinfo(host, NULL, &hints, &res) != 0) {
+		return dns_bounded(host, socktype, deadline, budget_ms, sal, errstr);
+	}
+	if (res != NULL) {
+		freeaddrinfo(res);
+	}
+#endif
+	return php_network_getaddresses(host, socktype, sal, errstr);
+}
+
 int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 	struct timeval *timeout, php_socket_t *fd, zend_string **errstr, int *errcode)
 {
@@ -474,7 +657,7 @@ int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 	int n, i, rc;
 
 	memset(&run, 0, sizeof(run));
-	n = php_network_getaddresses(host, o->socktype, &sal, errstr);
+	n = resolve(host, o->socktype, deadline, xsock_tv_to_ms(timeout), &sal, errstr);
 	if (n == 0) {
 		*errcode = 0;
 		return XSOCK_ERR;
