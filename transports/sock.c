@@ -7,6 +7,7 @@
 #endif
 #include "sock.h"
 #include "addr.h"
+#include "xsock_error.h"
 
 #ifndef XSOCK_WINDOWS
 # include <netinet/tcp.h>
@@ -598,6 +599,8 @@ static int dns_bounded(const char *host, int socktype, uint64_t deadline, int bu
 		dns_unref(r);
 		snprintf(hint, sizeof(hint), " (DNS lookup of %s did not finish within the connect timeout (%.3f s))",
 			host, (double) budget_ms / 1000.0);
+		xsock_err_note_str("phase", "dns");
+		xsock_err_note_timeout(budget_ms, "connect timeout");
 		dns_fail(host, gai_strerror(EAI_AGAIN), hint, errstr);
 		return 0;
 	}

@@ -16,7 +16,9 @@ file_put_contents("$dir/resolv.conf", "nameserver 127.0.0.1\n");
 file_put_contents("$dir/t.php", '<?php
 $t = microtime(true);
 $r = @fsockopen("tcp://some.name.test", 80, $e, $s, 1.0);
-printf("%s|%d|%s|%.2f\n", var_export($r, true), $e, $s, microtime(true) - $t);
+$took = microtime(true) - $t;
+$x = xsock_last_error();
+printf("%s|%d|%s|%.2f|%s\n", var_export($r, true), $e, $s, $took, $x["phase"] . " " . $x["timeout_ms"] . " ms of " . $x["budget"]);
 ');
 $php = escapeshellarg(PHP_BINARY);
 file_put_contents("$dir/run.sh", "ip link set lo up\n"
@@ -26,8 +28,8 @@ file_put_contents("$dir/run.sh", "ip link set lo up\n"
 	. "$php " . (getenv('TEST_PHP_EXTRA_ARGS') ?: '') . " $dir/t.php\n"
 	. "kill \$PY\n");
 $out = shell_exec("timeout 30 unshare -m -n sh $dir/run.sh 2>&1");
-[$r, $e, $s, $took] = explode('|', trim($out)) + [null, null, null, 99];
-var_dump($r, (int) $e, $s);
+[$r, $e, $s, $took, $last] = explode('|', trim($out)) + [null, null, null, 99, null];
+var_dump($r, (int) $e, $s, $last);
 var_dump($took >= 0.9 && $took < 2.5 ? "bounded" : "took $took: $out");
 ?>
 --CLEAN--
@@ -39,4 +41,5 @@ foreach (glob(sys_get_temp_dir() . '/xsock_dns_*') as $d) { @rmdir($d); }
 string(5) "false"
 int(0)
 string(184) "php_network_getaddresses: getaddrinfo for some.name.test failed: Temporary failure in name resolution (DNS lookup of some.name.test did not finish within the connect timeout (1.000 s))"
+string(30) "dns 1000 ms of connect timeout"
 string(7) "bounded"
