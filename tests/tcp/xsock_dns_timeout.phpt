@@ -8,6 +8,7 @@ if ($rc !== 0) die('skip needs unshare -m -n (root)');
 ?>
 --FILE--
 <?php
+require __DIR__ . '/../inc/worker.inc';
 /* A fresh network namespace (loopback only) with a silent UDP socket on
  * 127.0.0.1:53 and a private resolv.conf bind-mounted over the host's. */
 $dir = sys_get_temp_dir() . '/xsock_dns_' . getmypid();
@@ -20,12 +21,13 @@ $took = microtime(true) - $t;
 $x = xsock_last_error();
 printf("%s|%d|%s|%.2f|%s\n", var_export($r, true), $e, $s, $took, $x["phase"] . " " . $x["timeout_ms"] . " ms of " . $x["budget"]);
 ');
-$php = escapeshellarg(PHP_BINARY);
+/* The test's own PHP command (under scripts/asan.sh its sanitizer wrapper), with xsock. */
+$php = xsock_test_php();
 file_put_contents("$dir/run.sh", "ip link set lo up\n"
 	. "python3 -c 'import socket,time;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind((\"127.0.0.1\",53));print(\"up\",flush=True);time.sleep(20)' > $dir/py.out & PY=\$!\n"
 	. "for i in 1 2 3 4 5 6 7 8 9 10; do grep -q up $dir/py.out 2>/dev/null && break; sleep 0.5; done\n"
 	. "mount --bind $dir/resolv.conf /etc/resolv.conf\n"
-	. "$php " . (getenv('TEST_PHP_EXTRA_ARGS') ?: '') . " $dir/t.php\n"
+	. "$php $dir/t.php\n"
 	. "kill \$PY\n");
 $out = shell_exec("timeout 30 unshare -m -n sh $dir/run.sh 2>&1");
 [$r, $e, $s, $took, $last] = explode('|', trim($out)) + [null, null, null, 99, null];
