@@ -15,6 +15,9 @@
 #endif
 #ifdef HAVE_GETADDRINFO_A
 # include <netdb.h>
+# ifdef ZTS
+#  include <pthread.h>
+# endif
 #endif
 
 #define HE_MAX_INFLIGHT 16	/* attempts in flight at once; RFC 8305 sets no limit */
@@ -475,30 +478,58 @@ static int he_loop(he_run *run, const xsock_connect_opts *o, const he_bind *b,
 
 #ifdef HAVE_GETADDRINFO_A
 /*
- * One getaddrinfo_a() request on the C heap.  It must outlive the PHP
- * request when gai_cancel() says EAI_NOTCANCELED: two references, the
- * caller's and the SIGEV_THREAD callback's; whoever drops the last frees.
+ * One getaddrinfo_a() request on the C heap.  No completion callback
+ * (SIGEV_NONE): a callback runs on a thread of glibc's and would call
+ * into xsock.so, which PHP may have unloaded by then (a crash at exit).
+ * A finished request is freed by the caller.  One that timed out and that
+ * gai_cancel() could not stop (EAI_NOTCANCELED: glibc's thread still
+ * writes into it) goes on the orphan list, freed by a later lookup once
+ * glibc is done with it; at process exit whatever is left is left.
  */
 typedef struct _dns_req {
 	struct gaicb cb;			/* what glibc works on */
 	struct addrinfo hints;		/* cb.ar_request points here */
-	int refs;					/* 2 while glibc may still notify */
+	struct _dns_req *next;		/* orphan list */
 	char host[1];				/* cb.ar_name points here */
 } dns_req;
 
-static void dns_unref(dns_req *r)
+static dns_req *dns_orphans;	/* timed-out requests glibc still owns */
+#ifdef ZTS
+static pthread_mutex_t dns_orphans_lock = PTHREAD_MUTEX_INITIALIZER;
+#endif
+
+static void dns_free(dns_req *r)
 {
-	if (__atomic_sub_fetch(&r->refs, 1, __ATOMIC_ACQ_REL) == 0) {
-		if (r->cb.ar_result != NULL) {
-			freeaddrinfo(r->cb.ar_result);
-		}
-		free(r);
+	if (r->cb.ar_result != NULL) {
+		freeaddrinfo(r->cb.ar_result);
 	}
+	free(r);
 }
 
-static void dns_notify(union sigval sv)
+/* Adopt r (NULL: none) and free the orphans glibc has finished with. */
+static void dns_orphans_reap(dns_req *r)
 {
-	dns_unref(sv.sival_ptr);
+	dns_req **p, *done;
+
+#ifdef ZTS
+	pthread_mutex_lock(&dns_orphans_lock);
+#endif
+	if (r != NULL) {
+		r->next = dns_orphans;
+		dns_orphans = r;
+	}
+	for (p = &dns_orphans; *p != NULL; ) {
+		if (gai_error(&(*p)->cb) == EAI_INPROGRESS) {
+			p = &(*p)->next;
+			continue;
+		}
+		done = *p;
+		*p = done->next;
+		dns_free(done);
+	}
+#ifdef ZTS
+	pthread_mutex_unlock(&dns_orphans_lock);
+#endif
 }
 
 /* PHP's one-time probe (network.c): no IPv6 socket means AF_INET lookups only. */
@@ -579,11 +610,11 @@ static int dns_bounded(const char *host, int socktype, uint64_t deadline, int bu
 	r->hints.ai_socktype = socktype;
 	r->cb.ar_name = r->host;
 	r->cb.ar_request = &r->hints;
-	r->refs = 2;
 	memset(&sev, 0, sizeof(sev));
-	sev.sigev_notify = SIGEV_THREAD;
-	sev.sigev_notify_function = dns_notify;
-	sev.sigev_value.sival_ptr = r;
+	sev.sigev_notify = SIGEV_NONE;
+	if (dns_orphans != NULL) {
+		dns_orphans_reap(NULL);
+	}
 	list[0] = &r->cb;
 	if (getaddrinfo_a(GAI_NOWAIT, list, 1, &sev) != 0) {
 		free(r);
@@ -592,11 +623,11 @@ static int dns_bounded(const char *host, int socktype, uint64_t deadline, int bu
 	if (dns_wait(r, deadline) != 0) {
 		char hint[160];
 
-		/* Cancelled: glibc will not notify, so drop its reference too. */
-		if (gai_cancel(&r->cb) == EAI_CANCELED) {
-			dns_unref(r);
+		if (gai_cancel(&r->cb) == EAI_NOTCANCELED) {
+			dns_orphans_reap(r);	/* glibc's thread still holds it */
+		} else {
+			dns_free(r);
 		}
-		dns_unref(r);
 		snprintf(hint, sizeof(hint), " (DNS lookup of %s did not finish within the connect timeout (%.3f s))",
 			host, (double) budget_ms / 1000.0);
 		xsock_err_note_str("phase", "dns");
@@ -607,11 +638,11 @@ static int dns_bounded(const char *host, int socktype, uint64_t deadline, int bu
 	n = gai_error(&r->cb);
 	if (n != 0) {
 		dns_fail(host, gai_strerror(n), "", errstr);
-		dns_unref(r);
+		dns_free(r);
 		return 0;
 	}
 	n = dns_copy(r->cb.ar_result, sal);
-	dns_unref(r);
+	dns_free(r);
 	return n;
 }
 #endif
