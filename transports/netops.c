@@ -64,6 +64,31 @@ void xsock_net_read_done(xsock_stream *xs, bool waited, size_t got, size_t count
 	xs->wait_first = waited && got < count;
 }
 
+/*
+ * A read or write ran out of the stream timeout: PHP's timed_out, and for
+ * xsock_last_error() the budget that ran out.  PHP says nothing about a
+ * read timeout, so the hint lives only in the record.  Costs nothing
+ * until a timeout fires.
+ */
+static void timeout_note(xsock_stream *xs, bool reading)
+{
+	zend_long ms = xsock_tv_to_ms(&xs->net.timeout);
+	char hint[160];
+
+	xs->net.timeout_event = 1;
+	snprintf(hint, sizeof(hint), "the peer %s within the stream timeout (%.3f s; default_socket_timeout "
+		"or stream_set_timeout())", reading ? "sent nothing" : "took nothing", (double) ms / 1000.0);
+	xsock_err_note_timeout(ms, "stream timeout");
+	xsock_err_note_str("hint", hint);
+}
+
+void xsock_net_timed_out(php_stream *stream, bool reading)
+{
+	timeout_note(XSOCK_DATA(stream), reading);
+	xsock_err_commit(stream, reading ? "read" : "write", XSOCK_ETIMEDOUT,
+		reading ? "Read timed out" : "Write timed out", false);
+}
+
 ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -86,7 +111,7 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 		if (poll_now) {
 			waited = true;
 			if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
-				xs->net.timeout_event = 1;
+				xsock_net_timed_out(stream, true);
 				return -1;
 			}
 		}
@@ -115,14 +140,12 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 
 static void write_failed(php_stream *stream, size_t count, int err)
 {
-	zend_string *estr;
+	zend_string *estr = php_socket_error_str(err);
 
-	if (stream->flags & PHP_STREAM_FLAG_SUPPRESS_ERRORS) {
-		return;
+	if (!(stream->flags & PHP_STREAM_FLAG_SUPPRESS_ERRORS)) {
+		XSOCK_NOTICE(stream, NetworkSendFailed, "Send of %zu bytes failed with errno=%d %s",
+			count, err, ZSTR_VAL(estr));
 	}
-	estr = php_socket_error_str(err);
-	XSOCK_NOTICE(stream, NetworkSendFailed, "Send of %zu bytes failed with errno=%d %s",
-		count, err, ZSTR_VAL(estr));
 	xsock_err_commit(stream, "write", err, ZSTR_VAL(estr), false);
 	zend_string_release(estr);
 }
@@ -152,7 +175,7 @@ ssize_t xsock_net_write(php_stream *stream, const char *buf, size_t count)
 		}
 		xs->net.timeout_event = 0;
 		if (xsock_sock_wait(xs->net.socket, POLLOUT, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
-			xs->net.timeout_event = 1;
+			timeout_note(xs, false);	/* write_failed() records it, with PHP's errno */
 			break;
 		}
 	}
@@ -431,6 +454,17 @@ static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	return rc == XSOCK_OK ? 0 : -1;
 }
 
+/* PHP's errstr stays "Connection timed out"; the budget goes into the record's hint. */
+static void connect_timed_out(const char *host, int port, zend_long ms)
+{
+	char hint[256];
+
+	snprintf(hint, sizeof(hint), "%s port %d did not accept the connection within the connect timeout "
+		"(%.3f s; the timeout argument or default_socket_timeout)", host, port, (double) ms / 1000.0);
+	xsock_err_note_timeout(ms, "connect timeout");
+	xsock_err_note_str("hint", hint);
+}
+
 /*
  * Record a failed connect for xsock_last_error().  The resolver reports
  * its failure with error code 0 (sock.c), so that is the DNS phase; an
@@ -444,7 +478,7 @@ static void connect_failed(php_stream *stream, php_stream_xport_param *xp, const
 	xsock_err_note_str("host", host);
 	xsock_err_note_long("port", port);
 	if (code == XSOCK_ETIMEDOUT && xp->inputs.timeout != NULL) {
-		xsock_err_note_timeout(xsock_tv_to_ms(xp->inputs.timeout), "connect timeout");
+		connect_timed_out(host, port, xsock_tv_to_ms(xp->inputs.timeout));
 	}
 	xsock_err_commit(stream, code == 0 ? "dns" : "connect", code, err ? ZSTR_VAL(err) : NULL, true);
 }
@@ -636,7 +670,7 @@ static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 #endif
 	if (may_wait) {
 		if (xsock_sock_wait(xs->net.socket, READ_POLL_EVENTS, io_wait_ms(xs)) == XSOCK_TIMEOUT) {
-			xs->net.timeout_event = 1;
+			xsock_net_timed_out(stream, true);
 			return -1;
 		}
 	}

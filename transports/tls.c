@@ -804,13 +804,13 @@ static bool poll_first(php_stream *stream, xsock_tls *tls)
  * Wait for what a read needs.  Like core sockets, unlike PHP's SSL code:
  * a new wait clears timed_out (§6 item 19).  false when it timed out.
  */
-static bool read_wait(xsock_stream *xs, xsock_tls *tls, int want, uint64_t deadline)
+static bool read_wait(php_stream *stream, xsock_stream *xs, xsock_tls *tls, int want, uint64_t deadline)
 {
 	xs->net.timeout_event = 0;
 	if (tls_wait(xs, want, deadline) != XSOCK_TIMEOUT) {
 		return true;
 	}
-	xs->net.timeout_event = 1;
+	xsock_net_timed_out(stream, true);
 	idle_buffers(tls);
 	return false;
 }
@@ -861,7 +861,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 	for (;;) {
 		if (poll_now) {
 			waited = true;
-			if (!read_wait(xs, tls, rc, deadline)) {
+			if (!read_wait(stream, xs, tls, rc, deadline)) {
 				return -1;
 			}
 		}
@@ -938,7 +938,7 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 		}
 		xs->net.timeout_event = 0;
 		if (tls_wait(xs, rc, deadline) == XSOCK_TIMEOUT) {
-			xs->net.timeout_event = 1;
+			xsock_net_timed_out(stream, false);
 			if (done == 0) {
 				return -1;
 			}

@@ -24,6 +24,8 @@ static const struct { int code; const char *name; } errno_names[] = {
 	{ENETUNREACH, "ENETUNREACH"}, {EADDRINUSE, "EADDRINUSE"}, {EADDRNOTAVAIL, "EADDRNOTAVAIL"},
 	{EACCES, "EACCES"}, {EINVAL, "EINVAL"}, {EAFNOSUPPORT, "EAFNOSUPPORT"},
 	{ENOTCONN, "ENOTCONN"}, {EMFILE, "EMFILE"}, {EINPROGRESS, "EINPROGRESS"},
+	{EAGAIN, "EAGAIN"}, {ENOBUFS, "ENOBUFS"}, {ENETDOWN, "ENETDOWN"}, {EMSGSIZE, "EMSGSIZE"},
+	{EPERM, "EPERM"}, {ENOENT, "ENOENT"},
 };
 
 static const char *errno_name(int code)
