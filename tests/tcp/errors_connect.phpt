@@ -1,9 +1,16 @@
 --TEST--
 tcp: connect errors: refused, unknown host, unknown transport
+--SKIPIF--
+<?php
+require __DIR__ . '/../inc/compat.inc';
+if ($why = compat_need_offline()) die($why);
+?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/compat.inc';
 
+/* nonexistent.invalid is looked up at a loopback resolver, never the host's (compat_run_offline). */
+echo compat_run_offline(<<<'CODE'
 $free = compat_free_addr('tcp');
 $targets = [
 	"tcp://$free",
@@ -25,6 +32,7 @@ foreach ($targets as $t) {
 
 /* fsockopen prints host and port argument as given. */
 var_dump(fsockopen('nonexistent.invalid', 80, $errno, $errstr, 2), $errno, $errstr);
+CODE);
 ?>
 --EXPECTF--
 Warning: stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)%S in %s on line %d

@@ -1,9 +1,16 @@
 --TEST--
 tcp: stream_socket_server errors: errno always 0, "Unable to connect to" wording
+--SKIPIF--
+<?php
+require __DIR__ . '/../inc/compat.inc';
+if ($why = compat_need_offline()) die($why);
+?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/compat.inc';
 
+/* nonexistent.invalid is looked up at a loopback resolver, never the host's (compat_run_offline). */
+echo compat_run_offline(<<<'CODE'
 [$busy, $busyAddr] = xsock_listen('tcp', '127.0.0.1');
 $targets = [
 	"tcp://$busyAddr",
@@ -22,6 +29,7 @@ foreach ($targets as $t) {
 /* The NUL check; the warning shows the raw string, cut at the NUL. */
 $s = stream_socket_server("tcp://127.0.0.1\0:0", $errno, $errstr);
 var_dump($s, $errno, $errstr);
+CODE);
 ?>
 --EXPECTF--
 Warning: stream_socket_server(): Unable to connect to tcp://127.0.0.1:%d (Address already in use)%S in %s on line %d
