@@ -647,6 +647,20 @@ static int dns_bounded(const char *host, int socktype, uint64_t deadline, int bu
 }
 #endif
 
+#ifdef HAVE_GETADDRINFO_A
+/*
+ * A literal address needs no resolver: inet_pton, no allocation.  Forms it
+ * does not take ("127.1", "fe80::1%lo") go through getaddrinfo_a, which
+ * answers them at once too.
+ */
+static bool is_numeric_host(const char *host)
+{
+	unsigned char buf[sizeof(struct in6_addr)];
+
+	return inet_pton(AF_INET, host, buf) == 1 || inet_pton(AF_INET6, host, buf) == 1;
+}
+#endif
+
 /*
  * php_network_getaddresses() bounded by the connect timeout.  Numeric
  * addresses and an endless timeout take PHP's own call.  Without
@@ -657,25 +671,14 @@ static int resolve(const char *host, int socktype, uint64_t deadline, int budget
 	struct sockaddr ***sal, zend_string **errstr)
 {
 #ifdef HAVE_GETADDRINFO_A
-	struct addrinfo hints, *res = NULL;
-
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_flags = AI_NUMERICHOST;
-	hints.ai_socktype = socktype;
 	/*
 	 * getaddrinfo_a calls libc's own getaddrinfo, past an LD_PRELOAD'ed one
 	 * (nss_wrapper, socket_wrapper): there PHP's call keeps the results PHP gets.
 	 */
 	const char *preload = getenv("LD_PRELOAD");
 
-	if (preload != NULL && *preload != '\0') {
-		return php_network_getaddresses(host, socktype, sal, errstr);
-	}
-	if (budget_ms >= 0 && getaddrinfo(host, NULL, &hints, &res) != 0) {
+	if (budget_ms >= 0 && !is_numeric_host(host) && (preload == NULL || *preload == '\0')) {
 		return dns_bounded(host, socktype, deadline, budget_ms, sal, errstr);
-	}
-	if (res != NULL) {
-		freeaddrinfo(res);
 	}
 #endif
 	return php_network_getaddresses(host, socktype, sal, errstr);
