@@ -75,11 +75,14 @@ function target(int $P, int $F): string
 {
 	/* Hosts that resolve without DNS, or fail before asking it ("", "::1" unbracketed). */
 	$hosts = ['127.0.0.1', '127.0.0.1', '127.0.0.1', 'localhost', 'localhost', '[::1]', '[::1]', '::1', '',
-		'[127.0.0.1]', '[localhost]', '127.1', '[]', '[::1', '[::ffff:127.0.0.1]', "127.0.0.1\0"];
+		'[127.0.0.1]', '[localhost]', '127.1', '[]', '[::1', '[::ffff:127.0.0.1]', "127.0.0.1\0",
+		/* inet_aton's forms and a case change: numeric or /etc/hosts answers, no DNS either */
+		'0x7f.1', '2130706433', '0177.0.0.1', '127.000.000.001', 'LOCALHOST', '[0:0:0:0:0:0:0:1]'];
 	/* No unknown scheme: PHP's core answers it, with an uninitialised $errno. */
 	$schemes = ['tcp://', 'tcp://', 'udp://', ''];
 	/* A missing or odd separator must not make a host that only DNS could answer. */
-	$safe = ['127.0.0.1', 'localhost', '::1', '', '127.1', '::ffff:127.0.0.1'];
+	$safe = ['127.0.0.1', 'localhost', '::1', '', '127.1', '::ffff:127.0.0.1',
+		'0x7f.1', '2130706433', '0177.0.0.1', '127.000.000.001', 'LOCALHOST', '0:0:0:0:0:0:0:1'];
 	do {
 		$t = pick($schemes) . pick($hosts) . pick([':', ':', ':', ':', ':', ':', '::', '', ']:']) . port_text($P, $F);
 		[$scheme, $name] = scheme_of($t);
