@@ -259,19 +259,33 @@ static bool cert_must_staple(X509 *cert)
 	return must;
 }
 
-/* The issuer of peer among the chain's certificates, or NULL. */
-static X509 *issuer_of(STACK_OF(X509) *chain, X509 *peer)
+/*
+ * The issuer of peer (a reference the caller frees), or NULL: from the
+ * chain, else from the trust store.  With verify_peer off the chain is
+ * only what the server sent, which usually ends below the CA the
+ * response is about.
+ */
+static X509 *issuer_of(STACK_OF(X509) *chain, X509 *peer, X509_STORE *store)
 {
+	X509_STORE_CTX *ctx;
+	X509 *issuer = NULL;
 	int i;
 
 	for (i = 0; chain != NULL && i < sk_X509_num(chain); i++) {
 		X509 *c = sk_X509_value(chain, i);
 
 		if (X509_cmp(c, peer) != 0 && X509_check_issued(c, peer) == X509_V_OK) {
+			X509_up_ref(c);
 			return c;
 		}
 	}
-	return NULL;
+	ctx = store != NULL ? X509_STORE_CTX_new() : NULL;
+	if (ctx != NULL && X509_STORE_CTX_init(ctx, store, peer, chain) == 1
+			&& X509_STORE_CTX_get1_issuer(&issuer, ctx, peer) != 1) {
+		issuer = NULL;
+	}
+	X509_STORE_CTX_free(ctx);
+	return issuer;
 }
 
 static int fail(php_stream *stream, xsock_tls *tls, int status, const char *why)
@@ -320,6 +334,41 @@ static int single_status(php_stream *stream, xsock_tls *tls, OCSP_BASICRESP *bs,
 	return fail(stream, tls, XSOCK_TLS_OCSP_UNKNOWN, "the server's OCSP responder does not know its certificate (unknown)");
 }
 
+/* A path option, else the ini setting; NULL when neither names one. */
+static const char *location(php_stream *stream, const char *name, const char *ini)
+{
+	zval *v = opt(stream, name);
+	const char *s = v != NULL && Z_TYPE_P(v) == IS_STRING ? Z_STRVAL_P(v) : zend_ini_string_ex((char *) ini, strlen(ini), 0, NULL);
+
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/*
+ * The store a staple is checked against.  With verify_peer off no trust
+ * store is loaded (PHP's rule, tls_config.c), yet a staple can only be
+ * checked against one: then the locations verification would use are
+ * loaded for this check alone (*own: the caller frees it).
+ */
+static X509_STORE *check_store(php_stream *stream, SSL *ssl, bool *own)
+{
+	const char *file, *dir;
+	X509_STORE *store;
+
+	*own = false;
+	if (SSL_get_verify_mode(ssl) != SSL_VERIFY_NONE || (store = X509_STORE_new()) == NULL) {
+		return SSL_CTX_get_cert_store(SSL_get_SSL_CTX(ssl));
+	}
+	*own = true;
+	file = location(stream, "cafile", "openssl.cafile");
+	dir = location(stream, "capath", "openssl.capath");
+	if (file != NULL || dir != NULL) {
+		X509_STORE_load_locations(store, file, dir);
+	} else {
+		X509_STORE_set_default_paths(store);
+	}
+	return store;
+}
+
 static int check_staple(php_stream *stream, xsock_tls *tls, X509 *peer, const unsigned char *der, long len)
 {
 	SSL *ssl = tls->ssl;
@@ -327,18 +376,24 @@ static int check_staple(php_stream *stream, xsock_tls *tls, X509 *peer, const un
 	OCSP_BASICRESP *bs = resp != NULL ? OCSP_response_get1_basic(resp) : NULL;
 	STACK_OF(X509) *chain = SSL_get_verify_result(ssl) == X509_V_OK && SSL_get0_verified_chain(ssl) != NULL
 		? SSL_get0_verified_chain(ssl) : SSL_get_peer_cert_chain(ssl);
-	X509 *issuer = issuer_of(chain, peer);
+	bool own;
+	X509_STORE *store = check_store(stream, ssl, &own);
+	X509 *issuer = issuer_of(chain, peer, store);
 	int rc;
 
 	if (bs == NULL || OCSP_response_status(resp) != OCSP_RESPONSE_STATUS_SUCCESSFUL) {
 		rc = fail(stream, tls, XSOCK_TLS_OCSP_INVALID, "the server's OCSP response is not a successful basic response");
 	} else if (issuer == NULL) {
 		rc = fail(stream, tls, XSOCK_TLS_OCSP_INVALID, "the issuer of the server's certificate is not in its chain");
-	} else if (OCSP_basic_verify(bs, chain, SSL_CTX_get_cert_store(SSL_get_SSL_CTX(ssl)), 0) <= 0) {
+	} else if (OCSP_basic_verify(bs, chain, store, 0) <= 0) {
 		rc = fail(stream, tls, XSOCK_TLS_OCSP_INVALID,
 			"the server's OCSP response is not signed by the issuer or a responder it authorised");
 	} else {
 		rc = single_status(stream, tls, bs, peer, issuer);
+	}
+	X509_free(issuer);
+	if (own) {
+		X509_STORE_free(store);
 	}
 	OCSP_BASICRESP_free(bs);
 	OCSP_RESPONSE_free(resp);

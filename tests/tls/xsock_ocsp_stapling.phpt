@@ -10,56 +10,14 @@ if ($r = xsock_need_program('faketime')) die($r);
 ?>
 --FILE--
 <?php
-require __DIR__ . '/../inc/tls.inc';
+require __DIR__ . '/../inc/ocsp.inc';
 
 $d = sys_get_temp_dir() . '/xsock_ocsp_' . getmypid();
-@mkdir($d);
-function sh(string $cmd): void
-{
-	[$rc, $out] = [0, []];
-	exec($cmd . ' 2>&1', $out, $rc);
-	if ($rc !== 0) {
-		echo "command failed: $cmd\n", implode("\n", $out), "\n";
-	}
-}
-/* A CA, an OCSP responder it authorised, a leaf, a second leaf it never issued an index entry for, a stranger. */
-file_put_contents("$d/ext.cnf", "[ocsp]\nextendedKeyUsage = OCSPSigning\n[leaf]\nsubjectAltName = DNS:localhost\n");
-sh("openssl req -x509 -newkey rsa:2048 -nodes -keyout $d/ca.key -out $d/ca.pem -subj /CN=OCSP-Test-CA -days 2");
-foreach (['resp' => 'ocsp', 'leaf' => 'leaf', 'other' => 'leaf'] as $n => $ext) {
-	/* The responder's own name: OpenSSL finds the signer by name, the chain first. */
-	$cn = $n === 'resp' ? 'OCSP-Responder' : 'localhost';
-	sh("openssl req -newkey rsa:2048 -nodes -keyout $d/$n.key -out $d/$n.csr -subj /CN=$cn");
-	sh("openssl x509 -req -in $d/$n.csr -CA $d/ca.pem -CAkey $d/ca.key -CAcreateserial -out $d/$n.pem -days 2 -extfile $d/ext.cnf -extensions $ext");
-}
-sh("openssl req -x509 -newkey rsa:2048 -nodes -keyout $d/stranger.key -out $d/stranger.pem -subj /CN=stranger -days 2");
-$serial = strtoupper(trim(explode('=', shell_exec("openssl x509 -in $d/leaf.pem -noout -serial"))[1]));
-$exp = gmdate('ymdHis\Z', time() + 86400);
-$now = gmdate('ymdHis\Z', time() - 60);
-file_put_contents("$d/good.idx", "V\t$exp\t\t$serial\tunknown\t/CN=localhost\n");
-file_put_contents("$d/revoked.idx", "R\t$exp\t$now,keyCompromise\t$serial\tunknown\t/CN=localhost\n");
-file_put_contents("$d/empty.idx", "");
-function respond(string $d, string $idx, string $out, string $signer = 'resp'): void
-{
-	sh("openssl ocsp -index $d/$idx -rsigner $d/$signer.pem -rkey $d/$signer.key -CA $d/ca.pem -issuer $d/ca.pem -cert $d/leaf.pem -respout $d/$out -ndays 1");
-}
-respond($d, 'good.idx', 'good.der');
-respond($d, 'revoked.idx', 'revoked.der');
-respond($d, 'empty.idx', 'unknown.der');
-respond($d, 'good.idx', 'stranger.der', 'stranger');
-/* Stale: a real response made three days ago (faketime), whose nextUpdate (one day) has passed. */
-sh("faketime -f -3d openssl ocsp -index $d/good.idx -rsigner $d/resp.pem -rkey $d/resp.key -CA $d/ca.pem -issuer $d/ca.pem -cert $d/leaf.pem -respout $d/stale.der -ndays 1");
-
+xsock_ocsp_pki($d);
 $client = ['cafile' => "$d/ca.pem", 'peer_name' => 'localhost', 'ocsp_stapling' => true];
 function try_client(string $name, string $args, array $ssl): void
 {
-	echo "-- $name\n";
-	[[$c], $warnings] = xsock_catch(fn() => xsock_connect_s_server($args, $ssl));
-	echo $c !== false ? "connected\n" : "failed\n";
-	foreach ($warnings as $w) {
-		if (preg_match('/OCSP[^\n]*/', $w, $m)) {
-			echo preg_replace('/revoked at .*? GMT/', 'revoked at <date>', $m[0]), "\n";
-		}
-	}
+	xsock_ocsp_try($name, $args, $ssl);
 }
 $srv = "-cert $d/leaf.pem -key $d/leaf.key";
 try_client('good', "$srv -status_file $d/good.der", $client);

@@ -1,0 +1,57 @@
+--TEST--
+xsock: OCSP stapling edge cases - a certificate with the TLS Feature must-staple extension, a staple about another certificate, verify_peer off, and stapling unasked
+--SKIPIF--
+<?php
+if (!extension_loaded('xsock')) die('skip xsock only');
+if (!extension_loaded('openssl')) die('skip openssl extension needed');
+require __DIR__ . '/../inc/tls.inc';
+if ($r = xsock_need_program('openssl')) die($r);
+if ($r = xsock_need_program('faketime')) die($r);
+?>
+--FILE--
+<?php
+require __DIR__ . '/../inc/ocsp.inc';
+
+$d = sys_get_temp_dir() . '/xsock_ocspx_' . getmypid();
+xsock_ocsp_pki($d);
+$client = ['cafile' => "$d/ca.pem", 'peer_name' => 'localhost', 'ocsp_stapling' => true];
+$leaf = "-cert $d/leaf.pem -key $d/leaf.key";
+$must = "-cert $d/muststaple.pem -key $d/muststaple.key";
+
+/* The certificate itself demands a staple: without one the handshake must fail, with a good one it passes. */
+xsock_ocsp_try('must-staple certificate, no staple', $must, $client);
+xsock_ocsp_try('must-staple certificate, good staple', "$must -status_file $d/muststaple-good.der", $client);
+/* A client that never asked for a staple gets none, and PHP's rules apply (nothing checked). */
+xsock_ocsp_try('must-staple certificate, stapling not asked', $must, ['ocsp_stapling' => false] + $client);
+/* A genuine, well-signed response - about a different certificate. */
+xsock_ocsp_try('staple about another certificate', "$leaf -status_file $d/other-good.der", $client);
+/* verify_peer off: the chain is not verified, the staple still is (against cafile). */
+$noverify = ['verify_peer' => false] + $client;
+xsock_ocsp_try('verify_peer off, good staple', "$leaf -status_file $d/good.der", $noverify);
+xsock_ocsp_try('verify_peer off, revoked staple', "$leaf -status_file $d/revoked.der", $noverify);
+/* A staple nobody asked for is ignored, even a revoked one: the option is off by default, as in PHP. */
+xsock_ocsp_try('revoked staple, stapling off', "$leaf -status_file $d/revoked.der", ['ocsp_stapling' => false] + $client);
+xsock_ocsp_clean($d);
+?>
+--CLEAN--
+<?php
+exec('rm -rf ' . escapeshellarg(sys_get_temp_dir()) . '/xsock_ocspx_*');
+?>
+--EXPECT--
+-- must-staple certificate, no staple
+failed
+OCSP staple check failed: the server sent no OCSP response, and its certificate requires one (TLS Feature must-staple)
+-- must-staple certificate, good staple
+connected
+-- must-staple certificate, stapling not asked
+connected
+-- staple about another certificate
+failed
+OCSP staple check failed: the server's OCSP response is not for its certificate
+-- verify_peer off, good staple
+connected
+-- verify_peer off, revoked staple
+failed
+OCSP staple check failed: the server's OCSP response says the certificate was revoked at <date> (keyCompromise)
+-- revoked staple, stapling off
+connected
