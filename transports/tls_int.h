@@ -260,6 +260,7 @@ struct _xsock_tls {
 /* tls.c */
 extern int xsock_tls_ssl_index;	/* SSL ex_data slot: the php_stream */
 php_stream *xsock_tls_stream_of(const SSL *ssl);
+void xsock_tls_hint_set(xsock_tls *tls, const char *hint);
 uint64_t xsock_tls_deadline(const struct timeval *tv);
 
 /* tls_config.c: ssl context options -> shared SSL_CTX */
@@ -280,6 +281,14 @@ bool xsock_tls_wildcard_match(const char *subject, const char *certname);
 
 /* tls_trust.c: the system CA bundle when OpenSSL's default locations hold none */
 const char *xsock_tls_trust_default(SSL_CTX *ctx);
+#define XSOCK_TLS_CAPATH_CAS		0	/* hashed CA names found */
+#define XSOCK_TLS_CAPATH_EMPTY		1	/* directory without any */
+#define XSOCK_TLS_CAPATH_MISSING	2	/* no such directory */
+int xsock_tls_capath_state(const char *capath);
+
+/* tls_verify_hint.c: why verification failed, after PHP's text (issue #13) */
+void xsock_tls_verify_hint(php_stream *stream, X509_STORE_CTX *ctx, zend_ulong allowed);
+const char *xsock_tls_names_hint(php_stream *stream, X509 *peer);
 
 /* tls_pin.c: ssl.pinned_pubkey */
 #define XSOCK_TLS_PIN_LEN		(8 + 44)	/* "sha256//" + base64 of 32 bytes */
