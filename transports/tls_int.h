@@ -90,8 +90,9 @@ struct _xsock_tls_conf {
 	xsock_tls_sni_cache *sni_cache;	/* server with SNI_callback: contexts for its answers (tls_sni_cb.c);
 									   NULL = no callback */
 	const char *trust_store;		/* client: CAs from OpenSSL's "default" locations or a system bundle
-									   tls_trust.c found (static strings); NULL = cafile/capath or no
-									   verification.  For a later xsock_tls_info(), shown nowhere yet */
+									   tls_trust.c found (static strings); NULL = cafile/capath, no
+									   verification, or neither held a CA.  Read by xsock_tls_info()
+									   and the verify hint (tls_verify_hint.c) */
 	xsock_tls_staple *staple;		/* server: ssl.ocsp_staple_file (tls_ocsp.c); NULL = none */
 	uint32_t refcount;				/* streams + cache holding it */
 	uint64_t last_used;				/* xsock_now_ms() of the last lookup; cache eviction */
@@ -137,6 +138,7 @@ typedef struct _xsock_tls_opts {
 	bool compression;				/* ssl.disable_compression === false */
 	bool verify;					/* SSL_VERIFY_PEER unless verify_peer === false */
 	const char *cafile;				/* ssl.cafile, else INI openssl.cafile; NULL = none */
+	bool cafile_ini;				/* cafile came from openssl.cafile (its load failure says so) */
 	const char *capath;				/* ssl.capath, else INI openssl.capath; NULL = none */
 	const char *trust_store;		/* set by the build: see xsock_tls_conf.trust_store */
 	bool ca_names;					/* server with an explicit cafile: send its CA names */
