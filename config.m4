@@ -65,7 +65,7 @@ if test "$PHP_XSOCK" != "no"; then
     transports/tls_error.c transports/tls_session.c transports/tls_diag.c \
     transports/tls_objects.c transports/tls_php86.c transports/tls_resume.c \
     transports/tls_psk.c transports/tls_early.c transports/tls_pin.c transports/tls_info.c transports/tls_ocsp.c \
-    transports/tls_trust.c transports/tls_sni_cb.c transports/tls_keylog.c transports/newer_php.c transports/xsock_error.c"
+    transports/tls_trust.c transports/tls_verify_hint.c transports/tls_sni_cb.c transports/tls_keylog.c transports/newer_php.c transports/xsock_error.c"
 
   PHP_NEW_EXTENSION(xsock, xsock.c $XSOCK_TRANSPORTS, $ext_shared,, $XSOCK_CFLAGS)
   PHP_ADD_BUILD_DIR([$ext_builddir/transports])

@@ -166,6 +166,15 @@ static void hint_clear(xsock_tls *tls, bool persistent)
 	}
 }
 
+/* The diagnosis that follows PHP's text of this handshake's failure; replaces an earlier one. */
+void xsock_tls_hint_set(xsock_tls *tls, const char *hint)
+{
+	bool persistent = tls->io.xs->persistent;
+
+	hint_clear(tls, persistent);
+	tls->hint = hint != NULL ? pestrdup(hint, persistent) : NULL;
+}
+
 /* The SSL handle goes; the stream's xsock_tls stays for a later setup. */
 static void ssl_drop(xsock_tls *tls)
 {
@@ -312,10 +321,13 @@ static void handshake_failed(php_stream *stream, xsock_tls *tls, int n)
 	X509 *peer;
 
 	xsock_tls_bio_peek_more(&tls->io);
-	hint_clear(tls, xs->persistent);
+	/*
+	 * A plaintext peer wins over the verify callback's hint (tls_verify_hint.c);
+	 * the two cannot meet anyway: verification needs the peer's TLS Certificate.
+	 */
 	if (tls->io.seen_len > 0
 			&& xsock_tls_diagnose(tls->io.seen, tls->io.seen_len, xs->is_client, hint, sizeof(hint))) {
-		tls->hint = pestrdup(hint, xs->persistent);
+		xsock_tls_hint_set(tls, hint);
 	}
 	xsock_tls_ssl_error(stream, n, tls->hint);
 	/* What the BIO read ahead past the failing record was on the socket before: readable again. */
@@ -497,6 +509,8 @@ static int handshake(php_stream *stream)
 	if (xs->is_client) {
 		client_sni(stream, tls);
 	}
+	/* A hint describes the step that failed; an earlier step's is stale. */
+	hint_clear(tls, xs->persistent);
 	if (!tls->state_set) {
 		if (xs->is_client) {
 			SSL_set_connect_state(tls->ssl);
@@ -668,8 +682,7 @@ static void timeout_hint(php_stream *stream, const char *who, const char *what, 
 
 	snprintf(hint, sizeof(hint), "%s did not complete the TLS handshake within %s (%.3f s)",
 		who, what, (double) tv->tv_sec + (double) tv->tv_usec / 1e6);
-	hint_clear(xs->tls, xs->persistent);
-	xs->tls->hint = pestrdup(hint, xs->persistent);
+	xsock_tls_hint_set(xs->tls, hint);
 }
 
 /*

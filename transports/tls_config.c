@@ -18,6 +18,7 @@
 #endif
 
 #include "tls_int.h"
+#include "xsock_error.h"
 #include "main/fopen_wrappers.h"
 #include "zend_virtual_cwd.h"
 #include <openssl/evp.h>
@@ -289,6 +290,7 @@ static void read_verify(php_stream *stream, xsock_tls_opts *o)
 	o->capath = opt_string(stream, "capath", o);
 	if (o->cafile == NULL) {
 		o->cafile = ini_path("openssl.cafile");
+		o->cafile_ini = o->cafile != NULL;
 	} else if (!o->is_client) {
 		o->ca_names = true;
 	}
@@ -752,10 +754,22 @@ static int passwd_cb(char *buf, int num, int rwflag, void *data)
 }
 
 /*
+ * PHP's text about a cafile that gave no certificate, then (xsock) which
+ * setting named it when it was the ini, which a script does not show.
+ */
+static void cafile_warn(const char *text, const char *cafile, bool from_ini)
+{
+	const char *hint = from_ini ? "the openssl.cafile ini setting names this file" : NULL;
+
+	php_error(E_WARNING, "%s: `%s'%s%s", text, cafile, hint ? "; " : "", hint ? hint : "");
+	xsock_err_note_str("hint", hint);
+}
+
+/*
  * PHP's load_stream_cafile: when OpenSSL cannot open cafile itself (e.g. a
  * phar:// path), read it through PHP's streams; remote streams refused.
  */
-static bool cafile_from_stream(X509_STORE *store, const char *cafile)
+static bool cafile_from_stream(X509_STORE *store, const char *cafile, bool from_ini)
 {
 	php_stream *s = php_stream_open_wrapper((char *) cafile, "rb", 0, NULL);
 	zend_string *pem;
@@ -764,7 +778,7 @@ static bool cafile_from_stream(X509_STORE *store, const char *cafile)
 	long added = 0;
 
 	if (s == NULL) {
-		php_error(E_WARNING, "failed loading cafile stream: `%s'", cafile);
+		cafile_warn("failed loading cafile stream", cafile, from_ini);
 		return false;
 	}
 	if (s->wrapper && s->wrapper->is_url) {
@@ -785,7 +799,7 @@ static bool cafile_from_stream(X509_STORE *store, const char *cafile)
 	}
 	ERR_clear_error();
 	if (added == 0) {
-		php_error(E_WARNING, "no valid certs found cafile stream: `%s'", cafile);
+		cafile_warn("no valid certs found cafile stream", cafile, from_ini);
 	}
 	return added != 0;
 }
@@ -810,7 +824,7 @@ static int build_verify(SSL_CTX *ctx, xsock_tls_opts *o)
 	if (o->cafile || o->capath) {
 		if (!SSL_CTX_load_verify_locations(ctx, o->cafile, o->capath)) {
 			ERR_clear_error();
-			if (o->cafile && !cafile_from_stream(SSL_CTX_get_cert_store(ctx), o->cafile)) {
+			if (o->cafile && !cafile_from_stream(SSL_CTX_get_cert_store(ctx), o->cafile, o->cafile_ini)) {
 				return XSOCK_ERR;
 			}
 		}

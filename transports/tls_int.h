@@ -90,8 +90,9 @@ struct _xsock_tls_conf {
 	xsock_tls_sni_cache *sni_cache;	/* server with SNI_callback: contexts for its answers (tls_sni_cb.c);
 									   NULL = no callback */
 	const char *trust_store;		/* client: CAs from OpenSSL's "default" locations or a system bundle
-									   tls_trust.c found (static strings); NULL = cafile/capath or no
-									   verification.  For a later xsock_tls_info(), shown nowhere yet */
+									   tls_trust.c found (static strings); NULL = cafile/capath, no
+									   verification, or neither held a CA.  Read by xsock_tls_info()
+									   and the verify hint (tls_verify_hint.c) */
 	xsock_tls_staple *staple;		/* server: ssl.ocsp_staple_file (tls_ocsp.c); NULL = none */
 	uint32_t refcount;				/* streams + cache holding it */
 	uint64_t last_used;				/* xsock_now_ms() of the last lookup; cache eviction */
@@ -137,6 +138,7 @@ typedef struct _xsock_tls_opts {
 	bool compression;				/* ssl.disable_compression === false */
 	bool verify;					/* SSL_VERIFY_PEER unless verify_peer === false */
 	const char *cafile;				/* ssl.cafile, else INI openssl.cafile; NULL = none */
+	bool cafile_ini;				/* cafile came from openssl.cafile (its load failure says so) */
 	const char *capath;				/* ssl.capath, else INI openssl.capath; NULL = none */
 	const char *trust_store;		/* set by the build: see xsock_tls_conf.trust_store */
 	bool ca_names;					/* server with an explicit cafile: send its CA names */
@@ -260,6 +262,7 @@ struct _xsock_tls {
 /* tls.c */
 extern int xsock_tls_ssl_index;	/* SSL ex_data slot: the php_stream */
 php_stream *xsock_tls_stream_of(const SSL *ssl);
+void xsock_tls_hint_set(xsock_tls *tls, const char *hint);
 uint64_t xsock_tls_deadline(const struct timeval *tv);
 
 /* tls_config.c: ssl context options -> shared SSL_CTX */
@@ -280,6 +283,14 @@ bool xsock_tls_wildcard_match(const char *subject, const char *certname);
 
 /* tls_trust.c: the system CA bundle when OpenSSL's default locations hold none */
 const char *xsock_tls_trust_default(SSL_CTX *ctx);
+#define XSOCK_TLS_CAPATH_CAS		0	/* hashed CA names found */
+#define XSOCK_TLS_CAPATH_EMPTY		1	/* directory without any */
+#define XSOCK_TLS_CAPATH_MISSING	2	/* no such directory */
+int xsock_tls_capath_state(const char *capath);
+
+/* tls_verify_hint.c: why verification failed, after PHP's text (issue #13) */
+void xsock_tls_verify_hint(php_stream *stream, X509_STORE_CTX *ctx, zend_ulong allowed);
+const char *xsock_tls_names_hint(php_stream *stream, X509 *peer);
 
 /* tls_pin.c: ssl.pinned_pubkey */
 #define XSOCK_TLS_PIN_LEN		(8 + 44)	/* "sha256//" + base64 of 32 bytes */

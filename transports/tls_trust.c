@@ -85,18 +85,25 @@ static bool dir_has_hashes(const char *dir)
 	return found;
 }
 
-/* The default directories, SSL_CERT_DIR's list (':'-separated) when set. */
-static bool default_dirs_have_cas(void)
+/* A directory list as by_dir reads it (':'-separated): does any of them hold a hashed CA name? */
+static bool dirs_have_hashes(const char *dirs)
 {
-	const char *env = getenv(X509_get_default_cert_dir_env());
 	char list[4096], *dir, *save = NULL;
 	bool found = false;
 
-	strlcpy(list, env != NULL ? env : X509_get_default_cert_dir(), sizeof(list));
+	strlcpy(list, dirs, sizeof(list));
 	for (dir = php_strtok_r(list, ":", &save); dir != NULL && !found; dir = php_strtok_r(NULL, ":", &save)) {
 		found = dir_has_hashes(dir);
 	}
 	return found;
+}
+
+/* OpenSSL's default directory list, SSL_CERT_DIR's when set. */
+static const char *default_dir(void)
+{
+	const char *env = getenv(X509_get_default_cert_dir_env());
+
+	return env != NULL ? env : X509_get_default_cert_dir();
 }
 
 static const char *discover(X509_STORE *store)
@@ -128,12 +135,34 @@ const char *xsock_tls_trust_default(SSL_CTX *ctx)
 #ifdef XSOCK_HAVE_SYSTEM_CA_BUNDLES
 	X509_STORE *store = SSL_CTX_get_cert_store(ctx);
 
-	if (store_count(store) > 0 || default_dirs_have_cas()) {
+	if (store_count(store) > 0 || dirs_have_hashes(default_dir())) {
 		return "default";
 	}
 	return discover(store);
 #else
 	(void) ctx;
 	return "default";
+#endif
+}
+
+/*
+ * What a capath holds for OpenSSL's lookups: XSOCK_TLS_CAPATH_CAS, _EMPTY
+ * (no hashed names) or _MISSING (no such directory; a list counts as
+ * missing only when it is not one existing path).  Where xsock cannot
+ * list directories it says _CAS: a hint must not blame a store it did
+ * not see.
+ */
+int xsock_tls_capath_state(const char *capath)
+{
+#ifdef XSOCK_HAVE_SYSTEM_CA_BUNDLES
+	struct stat st;
+
+	if (dirs_have_hashes(capath)) {
+		return XSOCK_TLS_CAPATH_CAS;
+	}
+	return strchr(capath, ':') == NULL && stat(capath, &st) != 0 ? XSOCK_TLS_CAPATH_MISSING : XSOCK_TLS_CAPATH_EMPTY;
+#else
+	(void) capath;
+	return XSOCK_TLS_CAPATH_CAS;
 #endif
 }

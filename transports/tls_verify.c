@@ -95,6 +95,7 @@ int xsock_tls_verify_callback(int preverify_ok, X509_STORE_CTX *ctx)
 	}
 	if (!ret) {
 		verify_note(X509_STORE_CTX_get_error(ctx), depth, X509_STORE_CTX_get_current_cert(ctx));
+		xsock_tls_verify_hint(stream, ctx, allowed);
 	}
 	return ret;
 }
@@ -215,7 +216,8 @@ static bool cn_matches(php_stream *stream, X509 *peer, const char *subject)
 	} else if (xsock_tls_wildcard_match(subject, buf)) {
 		return true;
 	} else {
-		XSOCK_WARN(stream, AuthFailed, "Peer certificate CN=`%.*s' did not match expected CN=`%s'", len, buf, subject);
+		XSOCK_WARN(stream, AuthFailed, "Peer certificate CN=`%.*s' did not match expected CN=`%s'; %s", len, buf, subject,
+			xsock_tls_names_hint(stream, peer));
 	}
 	return false;
 }
@@ -243,7 +245,8 @@ static int check_name(php_stream *stream, X509 *peer)
 	xsock_err_note_str("phase", "verify");
 	xsock_err_note_str("peer_name", name);
 	if (has_dns) {
-		XSOCK_WARN(stream, AuthFailed, "Peer certificate subjectAltName did not match expected name `%s'", name);
+		XSOCK_WARN(stream, AuthFailed, "Peer certificate subjectAltName did not match expected name `%s'; %s", name,
+			xsock_tls_names_hint(stream, peer));
 		return XSOCK_ERR;
 	}
 	return cn_matches(stream, peer, name) ? XSOCK_OK : XSOCK_ERR;

@@ -77,10 +77,10 @@ xsock_proc_stop($p);
   xsock: connected
   PHP:   failed (stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A000086:SSL routines::certificate verify failed)
 -- no bundle anywhere: fails as on PHP
-  xsock: failed (stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A000086:SSL routines::certificate verify failed)
+  xsock: failed (stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A000086:SSL routines::certificate verify failed; the server's certificate (CN=localhost,O=xsock tests) was issued by CN=xsock test CA,O=xsock tests, which the trust store does not hold; the server sent only its own certificate, no intermediate; the trust store was OpenSSL's default locations (%s and %s), which hold no certificates: the likely cause)
   PHP:   failed (stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A000086:SSL routines::certificate verify failed)
 -- the default holds a CA (not ours): no discovery, fails as on PHP
-  xsock: failed (stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A000086:SSL routines::certificate verify failed)
+  xsock: failed (stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A000086:SSL routines::certificate verify failed; the server's certificate (CN=localhost,O=xsock tests) was issued by CN=xsock test CA,O=xsock tests, which the trust store does not hold; the server sent only its own certificate, no intermediate; the trust store was OpenSSL's default locations (SSL_CERT_FILE=%suntrusted-ca.pem and %s))
   PHP:   failed (stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A000086:SSL routines::certificate verify failed)
 -- the default holds our CA: verified as on PHP
   xsock: connected
