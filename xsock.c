@@ -119,6 +119,20 @@ static bool is_xsock_tcp(const php_stream *stream)
 	return stream->ops == &xsock_tcp_ops || stream->ops == &xsock_tcp_ssl_ops;
 }
 
+/*
+ * The stream argument of a function that takes only one, or NULL after
+ * PHP's own error for a missing or wrong argument (the caller returns).
+ */
+static php_stream *one_stream_arg(INTERNAL_FUNCTION_PARAMETERS)
+{
+	zval *zstream;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_RESOURCE(zstream)
+	ZEND_PARSE_PARAMETERS_END_EX(return NULL);
+	return (php_stream *) zend_fetch_resource2_ex(zstream, "stream", php_file_le_stream(), php_file_le_pstream());
+}
+
 /* The method when none is given: ssl.crypto_method, converted (PHP reads it raw). */
 static bool default_method(php_stream *stream, zend_long *method)
 {
@@ -219,14 +233,11 @@ ZEND_END_ARG_INFO()
 
 static PHP_FUNCTION(stream_socket_get_crypto_status)
 {
-	zval *zstream;
-	php_stream *stream;
+	php_stream *stream = one_stream_arg(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_RESOURCE(zstream)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_stream_from_zval(stream, zstream);
+	if (stream == NULL) {
+		RETURN_THROWS();
+	}
 	RETURN_LONG(is_xsock_tcp(stream) ? xsock_tls_status(XSOCK_DATA(stream)) : STREAM_CRYPTO_STATUS_NONE);
 }
 
@@ -272,15 +283,12 @@ static void unregister_crypto_status(void)
 
 PHP_FUNCTION(xsock_tls_end_reason)
 {
-	zval *zstream;
-	php_stream *stream;
+	php_stream *stream = one_stream_arg(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 	const char *reason;
 
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_RESOURCE(zstream)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_stream_from_zval(stream, zstream);
+	if (stream == NULL) {
+		RETURN_THROWS();
+	}
 	/* PHP's own TLS streams and files have no xsock state: not TLS as far as xsock knows. */
 	if (!is_xsock_tcp(stream) || (reason = xsock_tls_end_reason(XSOCK_DATA(stream))) == NULL) {
 		RETURN_NULL();
@@ -290,14 +298,11 @@ PHP_FUNCTION(xsock_tls_end_reason)
 
 PHP_FUNCTION(xsock_tls_info)
 {
-	zval *zstream;
-	php_stream *stream;
+	php_stream *stream = one_stream_arg(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_RESOURCE(zstream)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_stream_from_zval(stream, zstream);
+	if (stream == NULL) {
+		RETURN_THROWS();
+	}
 	/* As xsock_tls_end_reason(): a stream xsock did not make has no TLS that xsock could describe. */
 	if (!is_xsock_tcp(stream) || !xsock_tls_info(stream, return_value)) {
 		RETURN_NULL();
