@@ -483,6 +483,13 @@ static void connect_failed(php_stream *stream, php_stream_xport_param *xp, const
 	xsock_err_commit(stream, code == 0 ? "dns" : "connect", code, err ? ZSTR_VAL(err) : NULL, true);
 }
 
+/* A target or option refused before any socket exists: the connect phase, PHP's $errstr as message. */
+static void connect_refused(php_stream *stream, php_stream_xport_param *xp, const char *phase)
+{
+	xsock_err_note_str("target", xp->inputs.name);
+	xsock_err_commit(stream, phase, 0, xp->outputs.error_text ? ZSTR_VAL(xp->outputs.error_text) : NULL, true);
+}
+
 static int attempt_delay(php_stream *stream)
 {
 	zval *v = socket_opt(stream, "happy_eyeballs_delay");
@@ -505,6 +512,7 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	xsock_err_discard();	/* notes left by a failure nobody committed are not this connect's */
 	host = parse_target(xp, &port);
 	if (host == NULL) {
+		connect_refused(stream, xp, "connect");
 		return -1;
 	}
 	if (bindto != NULL && Z_TYPE_P(bindto) != IS_STRING) {
@@ -512,10 +520,12 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 			xp->outputs.error_text = ZSTR_INIT_LITERAL("local_addr context option is not a string.", 0);
 		}
 		efree(host);
+		connect_refused(stream, xp, "connect");
 		return -1;
 	}
 	if (read_sockopts(stream, xs, xp, &so) != 0) {
 		efree(host);
+		connect_refused(stream, xp, "connect");
 		return -1;
 	}
 	o.bindto = bindto ? Z_STRVAL_P(bindto) : NULL;
@@ -527,6 +537,8 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	rc = xsock_sock_connect(host, port, &o, xp->inputs.timeout, &xs->net.socket, &err, &xp->outputs.error_code);
 	if (rc == XSOCK_ERR) {
 		connect_failed(stream, xp, host, port, err);
+	} else {
+		xsock_err_discard();	/* a bindto warning on the way: the connect still worked */
 	}
 	efree(host);
 	error_out(xp, err);
