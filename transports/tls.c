@@ -218,6 +218,20 @@ static void use_session(xsock_tls *tls, php_stream *session)
 	}
 }
 
+/*
+ * OpenSSL's info callback, one per SSL (SSL_set_info_callback(3)): state
+ * changes and alerts, a few dozen calls per handshake, none per record.
+ */
+static void info_callback(const SSL *ssl, int where, int ret)
+{
+	if (where & SSL_CB_HANDSHAKE_START) {
+		xsock_tls_reneg_count(ssl);
+	}
+	if (where & SSL_CB_ALERT) {
+		xsock_tls_alert_seen(ssl, where, ret);
+	}
+}
+
 static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *session)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -235,6 +249,7 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 	}
 	SSL_set_bio(ssl, bio, bio);
 	SSL_set_ex_data(ssl, xsock_tls_ssl_index, stream);
+	SSL_set_info_callback(ssl, info_callback);
 	/*
 	 * RELEASE_BUFFERS (plus idle_buffers() below) frees the two 16.6 KiB
 	 * record buffers while a stream is idle: 17 KiB instead of 26 KiB per
@@ -247,6 +262,7 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 	tls->conf = conf;
 	hint_clear(tls, xs->persistent);
 	tls->io.seen_len = 0;
+	tls->alert_seen = false;
 	xsock_tls_end_setup(stream, tls);
 	xsock_tls_keylog_setup(stream, tls);
 	if (!xs->is_client) {
@@ -757,6 +773,12 @@ bool xsock_tls_active(const xsock_stream *xs)
 
 /* ---------------------------------------------------------------- I/O */
 
+/* The socket's errno behind a failed TLS read or write; 0 when TLS itself failed (EAGAIN is stale). */
+static int io_errno(const xsock_tls *tls)
+{
+	return XSOCK_EWOULDBLOCK(tls->io.last_errno) ? 0 : tls->io.last_errno;
+}
+
 /* PHP's limiter tripped during a read: shut the socket, report EOF (xp_ssl.c:2108). */
 static bool reneg_tripped(php_stream *stream, xsock_tls *tls)
 {
@@ -896,7 +918,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 		}
 		rc = xsock_tls_ssl_error(stream, n, NULL);
 		if (rc == XSOCK_ERR) {
-			xsock_err_commit(stream, "read", tls->io.last_errno, NULL, false);
+			xsock_err_commit(stream, "read", io_errno(tls), NULL, false);
 		}
 		if (rc == XSOCK_OK || rc == XSOCK_ERR) {
 			read_settle(tls);
@@ -943,7 +965,7 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 		}
 		rc = done > 0 ? xsock_tls_ssl_error_later(stream, n) : xsock_tls_ssl_error(stream, n, NULL);
 		if (rc == XSOCK_ERR) {
-			xsock_err_commit(stream, "write", tls->io.last_errno, NULL, false);
+			xsock_err_commit(stream, "write", io_errno(tls), NULL, false);
 		}
 		status_set(tls, rc);
 		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked) {
