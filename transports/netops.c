@@ -690,11 +690,21 @@ static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	return n < 0 ? -1 : (int) n;
 }
 
-static int op_shutdown(xsock_stream *xs, php_stream_xport_param *xp)
+static int op_shutdown(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
 	static const int how[] = {SHUT_RD, SHUT_WR, SHUT_RDWR};
+	zend_string *err;
+	int e;
 
-	return shutdown(xs->net.socket, how[xp->how]) == 0 ? 0 : -1;
+	if (shutdown(xs->net.socket, how[xp->how]) == 0) {
+		return 0;
+	}
+	/* PHP says nothing and returns false; the record says why. */
+	e = php_socket_errno();
+	err = php_socket_error_str(e);
+	xsock_err_commit(stream, "shutdown", e, ZSTR_VAL(err), false);
+	zend_string_release(err);
+	return -1;
 }
 
 static int xport(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
@@ -726,7 +736,7 @@ static int xport(php_stream *stream, xsock_stream *xs, php_stream_xport_param *x
 			rc = op_recv(stream, xs, xp);
 			break;
 		case STREAM_XPORT_OP_SHUTDOWN:
-			rc = op_shutdown(xs, xp);
+			rc = op_shutdown(stream, xs, xp);
 			break;
 		default:
 			return PHP_STREAM_OPTION_RETURN_NOTIMPL;

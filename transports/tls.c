@@ -60,6 +60,12 @@ static int tls_wait(xsock_stream *xs, int want, uint64_t deadline)
 	return XSOCK_OK;
 }
 
+/* The socket's errno behind a failed TLS read, write or shutdown; 0 when TLS itself failed (EAGAIN is stale). */
+static int io_errno(const xsock_tls *tls)
+{
+	return XSOCK_EWOULDBLOCK(tls->io.last_errno) ? 0 : tls->io.last_errno;
+}
+
 /*
  * SSL_MODE_RELEASE_BUFFERS frees the read buffer after a record that
  * carried application data, but not after post-handshake records (TLS 1.3
@@ -610,6 +616,30 @@ static int shutdown_step(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 	}
 }
 
+/* A failed TLS shutdown: the socket's error, else `fallback`; stream NULL: the request's record. */
+static void shutdown_commit(php_stream *stream, xsock_tls *tls, const char *fallback)
+{
+	int e = io_errno(tls);
+	char *text = e != 0 ? php_socket_strerror(e, NULL, 0) : NULL;
+
+	xsock_err_commit(stream, "shutdown", e, text != NULL ? text : fallback, stream == NULL);
+	if (text != NULL) {
+		efree(text);
+	}
+}
+
+/* Crypto off without the close_notify exchange: quiet, as PHP; the stream's record says why. */
+static void shutdown_failed(php_stream *stream, xsock_tls *tls, bool timed_out)
+{
+	if (timed_out) {
+		xsock_err_note_timeout(xsock_tv_to_ms(&XSOCK_DATA(stream)->net.timeout), "stream timeout");
+		xsock_err_commit(stream, "shutdown", XSOCK_ETIMEDOUT,
+			"the peer's close_notify did not arrive within the stream timeout", false);
+		return;
+	}
+	shutdown_commit(stream, tls, "the TLS session did not end with close_notify");
+}
+
 /*
  * stream_socket_enable_crypto($s, false): a clean return to plaintext.
  * PHP sends close_notify, does not wait for the peer's, keeps the handle
@@ -627,6 +657,9 @@ static int crypto_off(php_stream *stream)
 	rc = shutdown_step(stream, tls, xsock_tls_deadline(&xs->net.timeout));
 	if (rc == XSOCK_WANT_READ || rc == XSOCK_WANT_WRITE) {
 		return 0;
+	}
+	if (rc != XSOCK_OK) {
+		shutdown_failed(stream, tls, rc == XSOCK_TIMEOUT);
 	}
 	/* A close_notify a cast peeked at is still in the kernel: it is not plaintext. */
 	xsock_tls_bio_settle(&tls->io);
@@ -773,11 +806,6 @@ bool xsock_tls_active(const xsock_stream *xs)
 
 /* ---------------------------------------------------------------- I/O */
 
-/* The socket's errno behind a failed TLS read or write; 0 when TLS itself failed (EAGAIN is stale). */
-static int io_errno(const xsock_tls *tls)
-{
-	return XSOCK_EWOULDBLOCK(tls->io.last_errno) ? 0 : tls->io.last_errno;
-}
 
 /* PHP's limiter tripped during a read: shut the socket, report EOF (xp_ssl.c:2108). */
 static bool reneg_tripped(php_stream *stream, xsock_tls *tls)
@@ -1147,7 +1175,17 @@ static void close_notify(xsock_stream *xs, xsock_tls *tls)
 	ssize_t n;
 
 	xsock_tls_err_reset();
-	SSL_shutdown(tls->ssl);
+	n = SSL_shutdown(tls->ssl);
+	/*
+	 * The stream is going, so only the request's record can say that the
+	 * close_notify did not get out; not when the session had already
+	 * ended (that failure was reported where it was met).
+	 */
+	if (n < 0 && tls->end == XSOCK_TLS_END_NONE
+			&& xsock_tls_ssl_error_quiet(tls->ssl, (int) n, &tls->io) == XSOCK_ERR) {
+		xsock_err_note_str("hint", "the connection was already broken when fclose() sent close_notify");
+		shutdown_commit(NULL, tls, "SSL_shutdown failed");
+	}
 	xsock_tls_err_reset();
 	for (i = 0; i < CLOSE_DRAIN_READS; i++) {
 #ifdef XSOCK_HAVE_MSG_DONTWAIT
