@@ -425,6 +425,40 @@ static int read_sockopts(php_stream *stream, const xsock_stream *xs, php_stream_
 	return -1;
 }
 
+/*
+ * A server that could not start, for xsock_last_error(): the listen phase
+ * (a server connects nowhere, so "connect" would mislead), dns when the
+ * resolver failed (error code 0 after a lookup, as for connects).
+ */
+static void listen_failed(php_stream *stream, php_stream_xport_param *xp, const char *phase, int err,
+	const char *text)
+{
+	if (xp->inputs.name != NULL) {
+		xsock_err_note_str("target", xp->inputs.name);
+	}
+	xsock_err_commit(stream, phase, err, text, true);
+}
+
+static int op_listen(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
+{
+	zend_string *err;
+	int e;
+
+	if (listen(xs->net.socket, xp->inputs.backlog) == 0) {
+		return 0;
+	}
+	e = php_socket_errno();
+	err = php_socket_error_str(e);
+	listen_failed(stream, xp, "listen", e, ZSTR_VAL(err));
+	zend_string_release(err);
+	return -1;
+}
+
+static const char *error_text(const php_stream_xport_param *xp)
+{
+	return xp->outputs.error_text != NULL ? ZSTR_VAL(xp->outputs.error_text) : NULL;
+}
+
 static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
 	xsock_sockopts so;
@@ -436,10 +470,12 @@ static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 
 	host = parse_target(xp, &port);
 	if (host == NULL) {
+		listen_failed(stream, xp, "listen", 0, error_text(xp));
 		return -1;
 	}
 	if (read_sockopts(stream, xs, xp, &so) != 0) {
 		efree(host);
+		listen_failed(stream, xp, "listen", 0, error_text(xp));
 		return -1;
 	}
 	o.reuseaddr = xsock_sockopt_reuseaddr(PHP_STREAM_CONTEXT(stream));
@@ -449,6 +485,12 @@ static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	o.reuseport = socket_flag(stream, "so_reuseport");
 	o.broadcast = xs->scheme->kind == XSOCK_KIND_UDP && socket_flag(stream, "so_broadcast");
 	rc = xsock_sock_bind(host, port, &o, &xs->net.socket, &err, &xp->outputs.error_code);
+	if (rc != XSOCK_OK) {
+		xsock_err_note_str("host", host);
+		xsock_err_note_long("port", port);
+		listen_failed(stream, xp, xp->outputs.error_code == 0 ? "dns" : "listen", xp->outputs.error_code,
+			err != NULL ? ZSTR_VAL(err) : NULL);
+	}
 	efree(host);
 	error_out(xp, err);
 	return rc == XSOCK_OK ? 0 : -1;
@@ -487,7 +529,7 @@ static void connect_failed(php_stream *stream, php_stream_xport_param *xp, const
 static void connect_refused(php_stream *stream, php_stream_xport_param *xp, const char *phase)
 {
 	xsock_err_note_str("target", xp->inputs.name);
-	xsock_err_commit(stream, phase, 0, xp->outputs.error_text ? ZSTR_VAL(xp->outputs.error_text) : NULL, true);
+	xsock_err_commit(stream, phase, 0, error_text(xp), true);
 }
 
 static int attempt_delay(php_stream *stream)
@@ -561,6 +603,15 @@ static xsock_stream *child_data(const xsock_stream *parent, php_socket_t fd)
 	return c;
 }
 
+/* The accept phase: nothing was connected yet, the server's own wait or accept() failed. */
+static void accept_failed(php_stream *stream, php_stream_xport_param *xp, const zend_string *err)
+{
+	if (xp->outputs.error_code == XSOCK_ETIMEDOUT && xp->inputs.timeout != NULL) {
+		xsock_err_note_timeout(xsock_tv_to_ms(xp->inputs.timeout), "accept timeout");
+	}
+	xsock_err_commit(stream, "accept", xp->outputs.error_code, err != NULL ? ZSTR_VAL(err) : NULL, true);
+}
+
 int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -573,6 +624,7 @@ int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 	xp->outputs.client = NULL;
 	if (xsock_sock_accept(xs->net.socket, xp->inputs.timeout, socket_flag(stream, "tcp_nodelay"),
 			&fd, &sa, &salen, &err, &xp->outputs.error_code) != XSOCK_OK) {
+		accept_failed(stream, xp, err);
 		error_out(xp, err);
 		return -1;
 	}
@@ -713,7 +765,7 @@ static int xport(php_stream *stream, xsock_stream *xs, php_stream_xport_param *x
 
 	switch (xp->op) {
 		case STREAM_XPORT_OP_LISTEN:
-			rc = listen(xs->net.socket, xp->inputs.backlog) == 0 ? 0 : -1;
+			rc = op_listen(stream, xs, xp);
 			break;
 		case STREAM_XPORT_OP_BIND:
 			rc = op_bind(stream, xs, xp);

@@ -126,6 +126,17 @@ static int tcp_cast(php_stream *stream, int castas, void **ret)
  * text PHP itself puts there (NULL: none), followed by the diagnosis when
  * there is one; with neither, `fallback` (NULL: none, as PHP).
  */
+/*
+ * For xsock_last_error(): a TLS start that failed, on `stream`'s record
+ * and with `global` the request's (connects and accepts); the verify phase
+ * when verification noted it.
+ */
+static void tls_record(php_stream *stream, xsock_stream *xs, bool global)
+{
+	xsock_err_note_str("hint", xsock_tls_error_hint(xs));
+	xsock_err_commit(stream, "tls_handshake", 0, "Failed to enable crypto", global);
+}
+
 static void tls_failed(php_stream *stream, php_stream_xport_param *xp, xsock_stream *xs, const char *lead,
 	const char *fallback)
 {
@@ -133,8 +144,10 @@ static void tls_failed(php_stream *stream, php_stream_xport_param *xp, xsock_str
 	const char *text = lead != NULL ? lead : (hint != NULL ? hint : fallback);
 
 	XSOCK_WARN(stream, ProtocolError, "Failed to enable crypto");
-	xsock_err_note_str("hint", hint);
-	xsock_err_commit(stream, "tls_handshake", 0, "Failed to enable crypto", true);
+	if (xp->outputs.textaddr != NULL) {
+		xsock_err_note_str("address", ZSTR_VAL(xp->outputs.textaddr));	/* accept: the client's */
+	}
+	tls_record(stream, xs, true);
 	if (!xp->want_errortext || xp->outputs.error_text != NULL || text == NULL) {
 		return;
 	}
@@ -167,6 +180,7 @@ static int tcp_connect(php_stream *stream, php_stream_xport_param *xp)
 	if ((rc == 1 && !connect_finished(xs))
 			|| xsock_tls_setup(stream, xs->method, NULL) < 0
 			|| xsock_tls_enable(stream, true) < 0) {
+		xsock_err_note_str("target", xp->inputs.name);
 		tls_failed(stream, xp, xs, NULL, NULL);
 		return -1;
 	}
@@ -214,6 +228,10 @@ static int tcp_crypto(php_stream *stream, php_stream_xport_crypto_param *cp)
 		cp->outputs.returncode = xsock_tls_setup(stream, cp->inputs.method, cp->inputs.session);
 	} else {
 		cp->outputs.returncode = xsock_tls_enable(stream, cp->inputs.activate != 0);
+	}
+	/* stream_socket_enable_crypto(): the stream's record (crypto off records its own). */
+	if (cp->outputs.returncode < 0 && (cp->op == STREAM_XPORT_CRYPTO_OP_SETUP || cp->inputs.activate)) {
+		tls_record(stream, XSOCK_DATA(stream), false);
 	}
 	return PHP_STREAM_OPTION_RETURN_OK;
 }
