@@ -89,6 +89,15 @@ void xsock_net_timed_out(php_stream *stream, bool reading)
 		reading ? "Read timed out" : "Write timed out", false);
 }
 
+/* A failed system call, for xsock_last_error(): its errno and the system's text. */
+static void errno_commit(php_stream *stream, const char *phase, int err, bool global)
+{
+	zend_string *estr = php_socket_error_str(err);
+
+	xsock_err_commit(stream, phase, err, ZSTR_VAL(estr), global);
+	zend_string_release(estr);
+}
+
 ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -127,6 +136,7 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 			return 0;
 		}
 		stream->eof = 1;
+		errno_commit(stream, "read", err, false);	/* PHP reports it as EOF, without a word */
 		return -1;
 	}
 	if (n == 0) {
@@ -441,16 +451,10 @@ static void listen_failed(php_stream *stream, php_stream_xport_param *xp, const 
 
 static int op_listen(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
-	zend_string *err;
-	int e;
-
 	if (listen(xs->net.socket, xp->inputs.backlog) == 0) {
 		return 0;
 	}
-	e = php_socket_errno();
-	err = php_socket_error_str(e);
-	listen_failed(stream, xp, "listen", e, ZSTR_VAL(err));
-	zend_string_release(err);
+	errno_commit(stream, "listen", php_socket_errno(), true);
 	return -1;
 }
 
@@ -664,7 +668,7 @@ static int op_name(xsock_stream *xs, php_stream_xport_param *xp, bool peer)
 	return 0;
 }
 
-static int op_send(xsock_stream *xs, php_stream_xport_param *xp)
+static int op_send(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
 	int flags = (xp->inputs.flags & STREAM_OOB) ? MSG_OOB : 0;
 	ssize_t n = xp->inputs.addr
@@ -673,9 +677,11 @@ static int op_send(xsock_stream *xs, php_stream_xport_param *xp)
 		: xsock_sock_send(xs->net.socket, xp->inputs.buf, xp->inputs.buflen, flags);
 
 	if (n < 0) {
-		zend_string *e = php_socket_error_str(php_socket_errno());
+		int err = php_socket_errno();
+		zend_string *e = php_socket_error_str(err);
 
 		php_error_docref(NULL, E_WARNING, "%s\n", ZSTR_VAL(e));
+		xsock_err_commit(stream, "write", err, ZSTR_VAL(e), false);
 		zend_string_release(e);
 		return -1;
 	}
@@ -745,17 +751,12 @@ static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 static int op_shutdown(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
 	static const int how[] = {SHUT_RD, SHUT_WR, SHUT_RDWR};
-	zend_string *err;
-	int e;
 
 	if (shutdown(xs->net.socket, how[xp->how]) == 0) {
 		return 0;
 	}
 	/* PHP says nothing and returns false; the record says why. */
-	e = php_socket_errno();
-	err = php_socket_error_str(e);
-	xsock_err_commit(stream, "shutdown", e, ZSTR_VAL(err), false);
-	zend_string_release(err);
+	errno_commit(stream, "shutdown", php_socket_errno(), false);
 	return -1;
 }
 
@@ -782,7 +783,7 @@ static int xport(php_stream *stream, xsock_stream *xs, php_stream_xport_param *x
 			rc = op_name(xs, xp, xp->op == STREAM_XPORT_OP_GET_PEER_NAME);
 			break;
 		case STREAM_XPORT_OP_SEND:
-			rc = op_send(xs, xp);
+			rc = op_send(stream, xs, xp);
 			break;
 		case STREAM_XPORT_OP_RECV:
 			rc = op_recv(stream, xs, xp);

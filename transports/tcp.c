@@ -124,7 +124,8 @@ static int tcp_cast(php_stream *stream, int castas, void **ret)
 /*
  * A failed TLS start: PHP's warning, then the errstr.  That is `lead`, the
  * text PHP itself puts there (NULL: none), followed by the diagnosis when
- * there is one; with neither, `fallback` (NULL: none, as PHP).
+ * there is one; with neither, `fallback`, else the failure in one line
+ * (PHP leaves $errstr empty with $errno 0: xsock never leaves both empty).
  */
 /*
  * For xsock_last_error(): a TLS start that failed, on `stream`'s record
@@ -148,6 +149,9 @@ static void tls_failed(php_stream *stream, php_stream_xport_param *xp, xsock_str
 		xsock_err_note_str("address", ZSTR_VAL(xp->outputs.textaddr));	/* accept: the client's */
 	}
 	tls_record(stream, xs, true);
+	if (text == NULL) {
+		text = xsock_err_summary(stream);
+	}
 	if (!xp->want_errortext || xp->outputs.error_text != NULL || text == NULL) {
 		return;
 	}
@@ -187,12 +191,17 @@ static int tcp_connect(php_stream *stream, php_stream_xport_param *xp)
 	return 0;
 }
 
-static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
+static int tls_accept(php_stream *stream, php_stream_xport_param *xp)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
+	bool want_textaddr = xp->want_textaddr;
 	php_stream *child;
-	int rc = xsock_net_accept(stream, xp);
+	int rc;
 
+	/* A TLS accept costs a handshake; naming the client in a failure's record costs a format. */
+	xp->want_textaddr |= xs->enable_on_connect;
+	rc = xsock_net_accept(stream, xp);
+	xp->want_textaddr = want_textaddr;
 	if (rc != 0 || !xs->enable_on_connect) {
 		return rc;
 	}
@@ -209,6 +218,19 @@ static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
 	php_stream_close(child);
 	xp->outputs.client = NULL;
 	return -1;
+}
+
+static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	int rc = tls_accept(stream, xp);
+
+	/* The client's address was only for a failure's record. */
+	if (xs->enable_on_connect && !xp->want_textaddr && xp->outputs.textaddr != NULL) {
+		zend_string_release(xp->outputs.textaddr);
+		xp->outputs.textaddr = NULL;
+	}
+	return rc;
 }
 
 static int tcp_crypto(php_stream *stream, php_stream_xport_crypto_param *cp)

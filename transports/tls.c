@@ -350,6 +350,10 @@ static void handshake_failed(php_stream *stream, xsock_tls *tls, int n)
 	if (tls->io.seen_len > 0
 			&& xsock_tls_diagnose(tls->io.seen, tls->io.seen_len, xs->is_client, hint, sizeof(hint))) {
 		xsock_tls_hint_set(tls, hint);
+	} else if (tls->io.eof && tls->hint == NULL) {
+		/* PHP warns nothing but "Failed to enable crypto" here; $errstr at least says what happened. */
+		xsock_tls_hint_set(tls, xs->is_client ? "the server closed the connection during the TLS handshake"
+			: "the client closed the connection during the TLS handshake");
 	}
 	xsock_tls_ssl_error(stream, n, tls->hint);
 	/* What the BIO read ahead past the failing record was on the socket before: readable again. */

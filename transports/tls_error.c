@@ -209,6 +209,7 @@ static int syscall_error(php_stream *stream, xsock_tls *tls, int ret, const char
 	}
 	e = tls->io.last_errno ? tls->io.last_errno : errno;
 	end_note(tls, end_of_errno(e));
+	xsock_err_note_long("errno", e);
 	text = php_socket_strerror(e, NULL, 0);
 	smart_str_appends(&msg, "SSL: ");
 	smart_str_appends(&msg, text);

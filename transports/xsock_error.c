@@ -165,6 +165,31 @@ zval *xsock_err_last(php_stream *stream)
 	return zend_hash_index_find(XSOCK_G(err_streams), stream->res->handle);
 }
 
+static const char *str_of(HashTable *ht, const char *key)
+{
+	zval *v = ht != NULL ? zend_hash_str_find(ht, key, strlen(key)) : NULL;
+
+	return v != NULL && Z_TYPE_P(v) == IS_STRING ? Z_STRVAL_P(v) : NULL;
+}
+
+const char *xsock_err_summary(php_stream *stream)
+{
+	zval *rec = xsock_err_last(stream), *list, *last;
+	const char *msg;
+
+	if (rec == NULL) {
+		return NULL;
+	}
+	msg = str_of(Z_ARRVAL_P(rec), "message");
+	if (msg != NULL && strchr(msg, '\n') == NULL) {
+		return msg;
+	}
+	list = zend_hash_str_find(Z_ARRVAL_P(rec), "openssl", sizeof("openssl") - 1);
+	last = list != NULL && Z_TYPE_P(list) == IS_ARRAY ? zend_hash_index_find(Z_ARRVAL_P(list),
+		zend_hash_num_elements(Z_ARRVAL_P(list)) - 1) : NULL;
+	return last != NULL && Z_TYPE_P(last) == IS_ARRAY ? str_of(Z_ARRVAL_P(last), "reason") : msg;
+}
+
 void xsock_err_rinit(void)
 {
 	XSOCK_G(err_closed) = false;

@@ -34,6 +34,12 @@ void xsock_err_commit(php_stream *stream, const char *phase, int err_no, const c
 void xsock_err_discard(void);
 /* The stream's record (stream NULL: the request's); NULL when none. */
 zval *xsock_err_last(php_stream *stream);
+/*
+ * That record in one line, for a $errstr PHP would leave empty: its
+ * message when it is one line, else the reason of OpenSSL's last queue
+ * entry; NULL when there is no record.
+ */
+const char *xsock_err_summary(php_stream *stream);
 /* "ECONNREFUSED" for ECONNREFUSED; NULL for a code without a portable name. */
 const char *xsock_err_errno_name(int code);
 void xsock_err_rinit(void);
