@@ -5,6 +5,8 @@ xsock_last_error(): every failure of the fault and bad-input suites (tls_*_fault
 if (!extension_loaded('xsock')) die('skip xsock only');
 require __DIR__ . '/../inc/tls.inc';
 if ($why = xsock_need_python_module('ssl')) die($why);
+require __DIR__ . '/../inc/compat.inc';
+if ($why = compat_need_offline()) die($why);
 ?>
 --INI--
 default_socket_timeout=1
@@ -13,102 +15,68 @@ default_socket_timeout=1
 require __DIR__ . '/../inc/compat.inc';
 require __DIR__ . '/../inc/tls.inc';
 
+require __DIR__ . '/../inc/last_error.inc';
+
 $long = str_repeat('a', 5000);
-$seen = null;
-
-/*
- * One line per failure: the phase and errno name of the record it left,
- * whether it is a new record (a failure that left the previous one would
- * show an old phase), and for connects and servers whether PHP's
- * $errno/$errstr said anything.
- */
-function show(string $what, ?array $e, ?int $errno = null, ?string $errstr = null, array $more = []): void
-{
-	global $seen;
-	if ($e === null) {
-		echo "$what: no record\n";
-		return;
-	}
-	$line = "$what: phase=$e[phase] errno_name=" . ($e['errno_name'] === '' ? '-' : $e['errno_name'])
-		. ($e === $seen ? ' STALE' : '') . ($e['message'] === '' ? ' EMPTY-MESSAGE' : '');
-	if ($errno !== null) {
-		$line .= ($errno === 0 && $errstr === '') ? ' errno+errstr EMPTY' : ' errno/errstr set';
-	}
-	foreach ($more as $k) {
-		$v = $e[$k] ?? null;
-		$line .= " $k=" . (is_array($v) ? json_encode($v) : preg_replace('/:\d+$/', ':PORT', (string) $v));
-	}
-	echo $line, "\n";
-	$seen = $e;
-}
-
-function client(string $target, $ctx = null, float $timeout = 1): array
-{
-	$errno = 42;
-	$errstr = 'junk';
-	$ctx ??= stream_context_create();
-	$c = @stream_socket_client($target, $errno, $errstr, $timeout, STREAM_CLIENT_CONNECT, $ctx);
-	return [$c, $errno, $errstr];
-}
-
-function fsock(string $host, int $port): array
-{
-	$errno = 42;
-	$errstr = 'junk';
-	$c = @fsockopen($host, $port, $errno, $errstr, 1);
-	return [$c, $errno, $errstr];
-}
-
-function server(string $target, int $flags = STREAM_SERVER_BIND | STREAM_SERVER_LISTEN): array
-{
-	$errno = 42;
-	$errstr = 'junk';
-	$s = @stream_socket_server($target, $errno, $errstr, $flags);
-	return [$s, $errno, $errstr];
-}
 
 echo "== tcp/errors_connect, errors_parse, reliability/bad_address_client, bad_port\n";
 $free = compat_free_addr();
-foreach (["tcp://$free", 'tcp://nonexistent.invalid:80', "tcp://$long:80",
-		'tcp://127.0.0.1', 'tcp://127.0.0.1:', 'tcp://', 'tcp://[', 'tcp://[::1]', 'tcp://[::1]x:0', '127.0.0.1',
+foreach (["tcp://$free", 'tcp://127.0.0.1', 'tcp://127.0.0.1:', 'tcp://', 'tcp://[', 'tcp://[::1]', 'tcp://[::1]x:0', '127.0.0.1',
 		"tcp://127.0.0.1\0:80", 'tcp://[::1:80', 'udp://[::1', '', ':',
 		'tcp://127.0.0.1:http', 'tcp://127.0.0.1:99999', 'tcp://127.0.0.1:-1'] as $t) {
-	[$c, $errno, $errstr] = client($t);
-	show('client ' . addcslashes(str_replace([$long, $free], ['<long>', 'FREE'], $t), "\0"), xsock_last_error(), $errno, $errstr,
+	[$c, $errno, $errstr] = last_error_client($t);
+	last_error_show('client ' . addcslashes(str_replace([$long, $free], ['<long>', 'FREE'], $t), "\0"), xsock_last_error(), $errno, $errstr,
 		str_contains($t, 'FREE') || $t === "tcp://$free" ? ['address'] : []);
 }
-foreach ([['nonexistent.invalid', 80], ['127.0.0.1', -1], ['[::1', 80], [$long, 80], ["127.0.0.1\0", 80]] as [$h, $p]) {
-	[$c, $errno, $errstr] = fsock($h, $p);
-	show('fsockopen ' . addcslashes(str_replace($long, '<long>', $h), "\0") . " $p", xsock_last_error(), $errno, $errstr);
+foreach ([['127.0.0.1', -1], ['[::1', 80], ["127.0.0.1\0", 80]] as [$h, $p]) {
+	[$c, $errno, $errstr] = last_error_fsock($h, $p);
+	last_error_show('fsockopen ' . addcslashes(str_replace($long, '<long>', $h), "\0") . " $p", xsock_last_error(), $errno, $errstr);
 }
 /* An unknown transport never reaches xsock: PHP's own failure, the record stays. */
 $before = xsock_last_error();
-[$c, $errno, $errstr] = client('foo://127.0.0.1:80');
+[$c, $errno, $errstr] = last_error_client('foo://127.0.0.1:80');
 var_dump(xsock_last_error() === $before);
 
 echo "== reliability/bad_context_options\n";
 [$srv, $addr] = xsock_listen('tcp');
-/* Each to another spelling of the target: equal failures would leave equal records. */
-$port = xsock_port($addr);
-foreach (["tcp://$addr" => ['127.0.0.1:0'], "tcp://localhost:$port" => 5, "127.0.0.1:$port" => true] as $t => $bindto) {
-	[$c, $errno, $errstr] = client($t, stream_context_create(['socket' => ['bindto' => $bindto]]));
-	show('bindto ' . get_debug_type($bindto), xsock_last_error(), $errno, $errstr);
+/* Each to another spelling of the target (the port ends at the slash): equal failures would leave equal records. */
+foreach (["tcp://$addr" => ['127.0.0.1:0'], "tcp://$addr/" => 5, "tcp://$addr/x" => true] as $t => $bindto) {
+	[$c, $errno, $errstr] = last_error_client($t, stream_context_create(['socket' => ['bindto' => $bindto]]));
+	last_error_show('bindto ' . get_debug_type($bindto), xsock_last_error(), $errno, $errstr);
 }
 
 echo "== tcp/errors_server, reliability/bad_address_server\n";
-foreach (["tcp://$addr", 'tcp://127.0.0.1', 'tcp://[::1]', 'tcp://nonexistent.invalid:0', "tcp://$long:0",
-		"tcp://127.0.0.1\0:0", 'udp://127.0.0.1', 'udp://[::1', "udp://$long:0"] as $t) {
-	[$s, $errno, $errstr] = server($t, str_starts_with($t, 'udp') ? STREAM_SERVER_BIND : STREAM_SERVER_BIND | STREAM_SERVER_LISTEN);
-	show('server ' . addcslashes(str_replace([$long, $addr], ['<long>', 'BUSY'], $t), "\0"), xsock_last_error(), $errno, $errstr);
+foreach (["tcp://$addr", 'tcp://127.0.0.1', 'tcp://[::1]', "tcp://127.0.0.1\0:0", 'udp://127.0.0.1', 'udp://[::1'] as $t) {
+	[$s, $errno, $errstr] = last_error_server($t, str_starts_with($t, 'udp') ? STREAM_SERVER_BIND : STREAM_SERVER_BIND | STREAM_SERVER_LISTEN);
+	last_error_show('server ' . addcslashes(str_replace([$long, $addr], ['<long>', 'BUSY'], $t), "\0"), xsock_last_error(), $errno, $errstr);
 }
 var_dump(@stream_socket_accept($srv, 0.2));
-show('accept timeout', xsock_last_error(), null, null, ['timeout_ms', 'budget']);
+last_error_show('accept timeout', xsock_last_error(), null, null, ['timeout_ms', 'budget']);
+
+/* Failed lookups ask a loopback resolver in a private namespace, never the host's (compat_run_offline). */
+echo "== the lookups of errors_connect, errors_server, bad_address_client and bad_address_server\n";
+echo compat_run_offline('require ' . var_export(__DIR__ . '/../inc/last_error.inc', true) . ";\n" . <<<'CODE'
+$long = str_repeat('a', 5000);
+foreach (['tcp://nonexistent.invalid:80', "tcp://$long:80"] as $t) {
+	[$c, $errno, $errstr] = last_error_client($t);
+	last_error_show('client ' . str_replace($long, '<long>', $t), xsock_last_error(), $errno, $errstr,
+		$t === "tcp://$long:80" ? [] : ['host']);
+}
+foreach ([['nonexistent.invalid', 80], [$long, 80]] as [$h, $p]) {
+	[$c, $errno, $errstr] = last_error_fsock($h, $p);
+	last_error_show('fsockopen ' . str_replace($long, '<long>', $h) . " $p", xsock_last_error(), $errno, $errstr);
+}
+foreach (['tcp://nonexistent.invalid:0', "tcp://$long:0", "udp://$long:1"] as $t) {
+	[$s, $errno, $errstr] = last_error_server($t, str_starts_with($t, 'udp') ? STREAM_SERVER_BIND : STREAM_SERVER_BIND | STREAM_SERVER_LISTEN);
+	last_error_show('server ' . str_replace($long, '<long>', $t), xsock_last_error(), $errno, $errstr);
+}
+CODE);
 
 echo "== reliability/bad_address_sendto\n";
 [$u, $uaddr] = compat_udp_bind();
 foreach (['[::1]:', '127.0.0.1:http'] as $t) {
 	var_dump(@stream_socket_sendto($u, 'x', 0, $t));
-	show("sendto $t", xsock_last_error($u));
+	last_error_show("sendto $t", xsock_last_error($u));
 }
 /* PHP parses these itself, before the transport: no record. */
 var_dump(@stream_socket_sendto($u, 'x', 0, '127.0.0.1'), xsock_last_error($u) === $seen);
@@ -136,8 +104,8 @@ c.close()
 ';
 foreach (['rst', 'garbage', 'fin'] as $mode) {
 	$p = xsock_python_start(str_replace('MODE', var_export($mode, true), $peer));
-	[$c, $errno, $errstr] = client("tls://{$p['addr']}", stream_context_create(['ssl' => xsock_client_ssl()]), 5);
-	show("client $mode", xsock_last_error(), $errno, $errstr, $mode === 'rst' ? ['end'] : ['hint']);
+	[$c, $errno, $errstr] = last_error_client("tls://{$p['addr']}", stream_context_create(['ssl' => xsock_client_ssl()]), 5);
+	last_error_show("client $mode", xsock_last_error(), $errno, $errstr, $mode === 'rst' ? ['end'] : ['hint']);
 	xsock_proc_stop($p);
 }
 
@@ -165,7 +133,7 @@ c.close()
 foreach (['rst', 'plaintext', 'fin', 'silent'] as $mode) {
 	$p = xsock_python_spawn($client, [xsock_port($taddr), $mode]);
 	var_dump(@stream_socket_accept($tsrv, 5));
-	show("accept $mode", xsock_last_error(), null, null, $mode === 'silent' ? ['timeout_ms', 'budget', 'address'] : ['address']);
+	last_error_show("accept $mode", xsock_last_error(), null, null, $mode === 'silent' ? ['timeout_ms', 'budget', 'address'] : ['address']);
 	var_dump(xsock_last_error($tsrv) === $seen);
 	xsock_proc_stop($p);
 }
@@ -211,7 +179,7 @@ foreach ([false, true] as $strict) {
 	stream_set_timeout($c, 3);
 	while (!feof($c) && @fread($c, 8192) !== false) {
 	}
-	show('truncated' . ($strict ? ', require_close_notify' : ''), xsock_last_error($c), null, null, ['end']);
+	last_error_show('truncated' . ($strict ? ', require_close_notify' : ''), xsock_last_error($c), null, null, ['end']);
 	fclose($c);
 	xsock_proc_stop($p);
 }
@@ -219,8 +187,6 @@ foreach ([false, true] as $strict) {
 --EXPECT--
 == tcp/errors_connect, errors_parse, reliability/bad_address_client, bad_port
 client tcp://FREE: phase=connect errno_name=ECONNREFUSED errno/errstr set address=127.0.0.1:PORT
-client tcp://nonexistent.invalid:80: phase=dns errno_name=- errno/errstr set
-client tcp://<long>:80: phase=dns errno_name=- errno/errstr set
 client tcp://127.0.0.1: phase=connect errno_name=- errno/errstr set
 client tcp://127.0.0.1:: phase=connect errno_name=- errno/errstr set
 client tcp://: phase=connect errno_name=- errno/errstr set
@@ -236,10 +202,8 @@ client :: phase=connect errno_name=- errno/errstr set
 client tcp://127.0.0.1:http: phase=connect errno_name=- errno/errstr set
 client tcp://127.0.0.1:99999: phase=connect errno_name=- errno/errstr set
 client tcp://127.0.0.1:-1: phase=connect errno_name=- errno/errstr set
-fsockopen nonexistent.invalid 80: phase=dns errno_name=- errno/errstr set
 fsockopen 127.0.0.1 -1: phase=connect errno_name=- errno/errstr set
 fsockopen [::1 80: phase=connect errno_name=- errno/errstr set
-fsockopen <long> 80: phase=dns errno_name=- errno/errstr set
 fsockopen 127.0.0.1\000 80: phase=connect errno_name=- errno/errstr set
 bool(true)
 == reliability/bad_context_options
@@ -250,14 +214,19 @@ bindto bool: phase=connect errno_name=- errno/errstr set
 server tcp://BUSY: phase=listen errno_name=EADDRINUSE errno/errstr set
 server tcp://127.0.0.1: phase=listen errno_name=- errno/errstr set
 server tcp://[::1]: phase=listen errno_name=- errno/errstr set
-server tcp://nonexistent.invalid:0: phase=dns errno_name=- errno/errstr set
-server tcp://<long>:0: phase=dns errno_name=- errno/errstr set
 server tcp://127.0.0.1\000:0: phase=listen errno_name=- errno/errstr set
 server udp://127.0.0.1: phase=listen errno_name=- errno/errstr set
 server udp://[::1: phase=listen errno_name=- errno/errstr set
-server udp://<long>:0: phase=dns errno_name=- errno/errstr set
 bool(false)
 accept timeout: phase=accept errno_name=ETIMEDOUT timeout_ms=200 budget=accept timeout
+== the lookups of errors_connect, errors_server, bad_address_client and bad_address_server
+client tcp://nonexistent.invalid:80: phase=dns errno_name=- errno/errstr set host=nonexistent.invalid
+client tcp://<long>:80: phase=dns errno_name=- errno/errstr set
+fsockopen nonexistent.invalid 80: phase=dns errno_name=- errno/errstr set
+fsockopen <long> 80: phase=dns errno_name=- errno/errstr set
+server tcp://nonexistent.invalid:0: phase=dns errno_name=- errno/errstr set
+server tcp://<long>:0: phase=dns errno_name=- errno/errstr set
+server udp://<long>:1: phase=dns errno_name=- errno/errstr set
 == reliability/bad_address_sendto
 int(-1)
 sendto [::1]:: phase=write errno_name=EAFNOSUPPORT
