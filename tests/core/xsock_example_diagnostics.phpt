@@ -20,7 +20,8 @@ preg_match_all('/^== .*$\n(?:  (?:phase|session|errno_name|peer_name|attempt): .
 foreach ($m[0] as $section) {
 	echo preg_replace(['/\d+\.\d+\.\d+\.\d+:\d+/', '/TLSv1\.[23], \S+ \(\d+ bits\), group \S+/'], ['ADDR', 'TLS SESSION'], rtrim($section)), "\n";
 }
-echo preg_match('/hint: +the certificate is for `localhost\', not `mail\.example\.net\'/', $text) ? "name hint\n" : "no name hint\n";
+echo preg_match('/peer_name: +mail\.example\.net/', $text) && preg_match('/hint: +the certificate is for localhost \(its CN\)/', $text)
+	? "name hint\n" : "no name hint\n";
 echo preg_match('/hint: +the server sent a plaintext SMTP greeting \("220 mail\.example\.net ESMTP ready"\): this port expects STARTTLS/', $text)
 	? "587 hint\n" : "no 587 hint\n";
 echo preg_match('/\$errstr: +the server sent a plaintext SMTP greeting/', $text) ? "587 errstr\n" : "no 587 errstr\n";
