@@ -213,6 +213,12 @@ PHP_FUNCTION(xsock_last_error)
 }
 
 /* The failure records are request-scoped (xsock_error.c). */
+static PHP_RINIT_FUNCTION(xsock)
+{
+	xsock_err_rinit();
+	return SUCCESS;
+}
+
 static PHP_RSHUTDOWN_FUNCTION(xsock)
 {
 	xsock_err_rshutdown();
@@ -341,7 +347,7 @@ zend_module_entry xsock_module_entry = {
 	ext_functions,
 	PHP_MINIT(xsock),
 	PHP_MSHUTDOWN(xsock),
-	NULL,
+	PHP_RINIT(xsock),
 	PHP_RSHUTDOWN(xsock),
 	PHP_MINFO(xsock),
 	PHP_XSOCK_VERSION,

@@ -43,9 +43,11 @@ function xsock_tls_info($stream): ?array {}
 /**
  * The last failure of an xsock stream, or with no stream the last failure
  * of stream_socket_client(), fsockopen(), pfsockopen(),
- * stream_socket_server() or stream_socket_accept() in this request:
- * phase, errno, errno_name, message and what else was known.  null when
- * there was none.
+ * stream_socket_server(), stream_socket_accept() or a TLS fclose() in this
+ * request: phase (dns, connect, tls_handshake, verify, read, write,
+ * shutdown, listen, accept), errno, errno_name, message and what else was
+ * known (address, attempts, tls_alert, openssl, verify, timeout_ms, hint).
+ * null when there was none.
  *
  * @param resource|null $stream
  */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 37f7dca8f7f9a38a87750b3af7d90ad6e9eba0e5 */
+ * Stub hash: cc082eb5f7ae8b35352abaaa6ff1121bb9b258c8 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_xsock_enable_crypto, 0, 2, MAY_BE_LONG|MAY_BE_BOOL)
 	ZEND_ARG_INFO(0, stream)

@@ -89,6 +89,15 @@ void xsock_net_timed_out(php_stream *stream, bool reading)
 		reading ? "Read timed out" : "Write timed out", false);
 }
 
+/* A failed system call, for xsock_last_error(): its errno and the system's text. */
+static void errno_commit(php_stream *stream, const char *phase, int err, bool global)
+{
+	zend_string *estr = php_socket_error_str(err);
+
+	xsock_err_commit(stream, phase, err, ZSTR_VAL(estr), global);
+	zend_string_release(estr);
+}
+
 ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -127,6 +136,7 @@ ssize_t xsock_net_read(php_stream *stream, char *buf, size_t count)
 			return 0;
 		}
 		stream->eof = 1;
+		errno_commit(stream, "read", err, false);	/* PHP reports it as EOF, without a word */
 		return -1;
 	}
 	if (n == 0) {
@@ -425,6 +435,34 @@ static int read_sockopts(php_stream *stream, const xsock_stream *xs, php_stream_
 	return -1;
 }
 
+/*
+ * A server that could not start, for xsock_last_error(): the listen phase
+ * (a server connects nowhere, so "connect" would mislead), dns when the
+ * resolver failed (error code 0 after a lookup, as for connects).
+ */
+static void listen_failed(php_stream *stream, php_stream_xport_param *xp, const char *phase, int err,
+	const char *text)
+{
+	if (xp->inputs.name != NULL) {
+		xsock_err_note_str("target", xp->inputs.name);
+	}
+	xsock_err_commit(stream, phase, err, text, true);
+}
+
+static int op_listen(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
+{
+	if (listen(xs->net.socket, xp->inputs.backlog) == 0) {
+		return 0;
+	}
+	errno_commit(stream, "listen", php_socket_errno(), true);
+	return -1;
+}
+
+static const char *error_text(const php_stream_xport_param *xp)
+{
+	return xp->outputs.error_text != NULL ? ZSTR_VAL(xp->outputs.error_text) : NULL;
+}
+
 static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
 	xsock_sockopts so;
@@ -436,10 +474,12 @@ static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 
 	host = parse_target(xp, &port);
 	if (host == NULL) {
+		listen_failed(stream, xp, "listen", 0, error_text(xp));
 		return -1;
 	}
 	if (read_sockopts(stream, xs, xp, &so) != 0) {
 		efree(host);
+		listen_failed(stream, xp, "listen", 0, error_text(xp));
 		return -1;
 	}
 	o.reuseaddr = xsock_sockopt_reuseaddr(PHP_STREAM_CONTEXT(stream));
@@ -449,6 +489,12 @@ static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	o.reuseport = socket_flag(stream, "so_reuseport");
 	o.broadcast = xs->scheme->kind == XSOCK_KIND_UDP && socket_flag(stream, "so_broadcast");
 	rc = xsock_sock_bind(host, port, &o, &xs->net.socket, &err, &xp->outputs.error_code);
+	if (rc != XSOCK_OK) {
+		xsock_err_note_str("host", host);
+		xsock_err_note_long("port", port);
+		listen_failed(stream, xp, xp->outputs.error_code == 0 ? "dns" : "listen", xp->outputs.error_code,
+			err != NULL ? ZSTR_VAL(err) : NULL);
+	}
 	efree(host);
 	error_out(xp, err);
 	return rc == XSOCK_OK ? 0 : -1;
@@ -483,6 +529,13 @@ static void connect_failed(php_stream *stream, php_stream_xport_param *xp, const
 	xsock_err_commit(stream, code == 0 ? "dns" : "connect", code, err ? ZSTR_VAL(err) : NULL, true);
 }
 
+/* A target or option refused before any socket exists: the connect phase, PHP's $errstr as message. */
+static void connect_refused(php_stream *stream, php_stream_xport_param *xp, const char *phase)
+{
+	xsock_err_note_str("target", xp->inputs.name);
+	xsock_err_commit(stream, phase, 0, error_text(xp), true);
+}
+
 static int attempt_delay(php_stream *stream)
 {
 	zval *v = socket_opt(stream, "happy_eyeballs_delay");
@@ -505,6 +558,7 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	xsock_err_discard();	/* notes left by a failure nobody committed are not this connect's */
 	host = parse_target(xp, &port);
 	if (host == NULL) {
+		connect_refused(stream, xp, "connect");
 		return -1;
 	}
 	if (bindto != NULL && Z_TYPE_P(bindto) != IS_STRING) {
@@ -512,10 +566,12 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 			xp->outputs.error_text = ZSTR_INIT_LITERAL("local_addr context option is not a string.", 0);
 		}
 		efree(host);
+		connect_refused(stream, xp, "connect");
 		return -1;
 	}
 	if (read_sockopts(stream, xs, xp, &so) != 0) {
 		efree(host);
+		connect_refused(stream, xp, "connect");
 		return -1;
 	}
 	o.bindto = bindto ? Z_STRVAL_P(bindto) : NULL;
@@ -527,6 +583,8 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	rc = xsock_sock_connect(host, port, &o, xp->inputs.timeout, &xs->net.socket, &err, &xp->outputs.error_code);
 	if (rc == XSOCK_ERR) {
 		connect_failed(stream, xp, host, port, err);
+	} else {
+		xsock_err_discard();	/* a bindto warning on the way: the connect still worked */
 	}
 	efree(host);
 	error_out(xp, err);
@@ -549,6 +607,15 @@ static xsock_stream *child_data(const xsock_stream *parent, php_socket_t fd)
 	return c;
 }
 
+/* The accept phase: nothing was connected yet, the server's own wait or accept() failed. */
+static void accept_failed(php_stream *stream, php_stream_xport_param *xp, const zend_string *err)
+{
+	if (xp->outputs.error_code == XSOCK_ETIMEDOUT && xp->inputs.timeout != NULL) {
+		xsock_err_note_timeout(xsock_tv_to_ms(xp->inputs.timeout), "accept timeout");
+	}
+	xsock_err_commit(stream, "accept", xp->outputs.error_code, err != NULL ? ZSTR_VAL(err) : NULL, true);
+}
+
 int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -561,6 +628,7 @@ int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 	xp->outputs.client = NULL;
 	if (xsock_sock_accept(xs->net.socket, xp->inputs.timeout, socket_flag(stream, "tcp_nodelay"),
 			&fd, &sa, &salen, &err, &xp->outputs.error_code) != XSOCK_OK) {
+		accept_failed(stream, xp, err);
 		error_out(xp, err);
 		return -1;
 	}
@@ -600,7 +668,7 @@ static int op_name(xsock_stream *xs, php_stream_xport_param *xp, bool peer)
 	return 0;
 }
 
-static int op_send(xsock_stream *xs, php_stream_xport_param *xp)
+static int op_send(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
 	int flags = (xp->inputs.flags & STREAM_OOB) ? MSG_OOB : 0;
 	ssize_t n = xp->inputs.addr
@@ -609,9 +677,11 @@ static int op_send(xsock_stream *xs, php_stream_xport_param *xp)
 		: xsock_sock_send(xs->net.socket, xp->inputs.buf, xp->inputs.buflen, flags);
 
 	if (n < 0) {
-		zend_string *e = php_socket_error_str(php_socket_errno());
+		int err = php_socket_errno();
+		zend_string *e = php_socket_error_str(err);
 
 		php_error_docref(NULL, E_WARNING, "%s\n", ZSTR_VAL(e));
+		xsock_err_commit(stream, "write", err, ZSTR_VAL(e), false);
 		zend_string_release(e);
 		return -1;
 	}
@@ -678,11 +748,16 @@ static int op_recv(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	return n < 0 ? -1 : (int) n;
 }
 
-static int op_shutdown(xsock_stream *xs, php_stream_xport_param *xp)
+static int op_shutdown(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
 {
 	static const int how[] = {SHUT_RD, SHUT_WR, SHUT_RDWR};
 
-	return shutdown(xs->net.socket, how[xp->how]) == 0 ? 0 : -1;
+	if (shutdown(xs->net.socket, how[xp->how]) == 0) {
+		return 0;
+	}
+	/* PHP says nothing and returns false; the record says why. */
+	errno_commit(stream, "shutdown", php_socket_errno(), false);
+	return -1;
 }
 
 static int xport(php_stream *stream, xsock_stream *xs, php_stream_xport_param *xp)
@@ -691,7 +766,7 @@ static int xport(php_stream *stream, xsock_stream *xs, php_stream_xport_param *x
 
 	switch (xp->op) {
 		case STREAM_XPORT_OP_LISTEN:
-			rc = listen(xs->net.socket, xp->inputs.backlog) == 0 ? 0 : -1;
+			rc = op_listen(stream, xs, xp);
 			break;
 		case STREAM_XPORT_OP_BIND:
 			rc = op_bind(stream, xs, xp);
@@ -708,13 +783,13 @@ static int xport(php_stream *stream, xsock_stream *xs, php_stream_xport_param *x
 			rc = op_name(xs, xp, xp->op == STREAM_XPORT_OP_GET_PEER_NAME);
 			break;
 		case STREAM_XPORT_OP_SEND:
-			rc = op_send(xs, xp);
+			rc = op_send(stream, xs, xp);
 			break;
 		case STREAM_XPORT_OP_RECV:
 			rc = op_recv(stream, xs, xp);
 			break;
 		case STREAM_XPORT_OP_SHUTDOWN:
-			rc = op_shutdown(xs, xp);
+			rc = op_shutdown(stream, xs, xp);
 			break;
 		default:
 			return PHP_STREAM_OPTION_RETURN_NOTIMPL;

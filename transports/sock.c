@@ -21,6 +21,7 @@
 #endif
 
 #define HE_MAX_INFLIGHT 16	/* attempts in flight at once; RFC 8305 sets no limit */
+#define HE_MAX_ADDRS 64		/* addresses of one name that are tried, in resolver order */
 
 /* ---- clocks and waits ------------------------------------------------ */
 
@@ -232,13 +233,21 @@ typedef struct _he_bind {
 	int port;					/* bindto port */
 } he_bind;
 
+/* he_run.result of an address besides an errno (xsock_last_error()'s `attempts`). */
+#define HE_NOT_TRIED	0
+#define HE_IN_FLIGHT	(-1)		/* started, unfinished when the connect ended */
+#define HE_SKIPPED		(-2)		/* bindto is of the other address family */
+
 typedef struct _he_run {
-	struct sockaddr **addrs;	/* interleaved targets, NULL-terminated */
+	struct sockaddr **addrs;	/* interleaved targets, NULL-terminated; at most HE_MAX_ADDRS */
 	int next;					/* index of the next address to try */
 	php_pollfd inflight[HE_MAX_INFLIGHT];
+	int inflight_at[HE_MAX_INFLIGHT];	/* index in addrs of each attempt in flight */
 	int ninflight;
 	int last_errno;				/* errno of the last failed attempt; 0 = none */
+	int last_at;				/* index in addrs of that attempt; -1 = none */
 	bool any_tried;				/* false when bindto skipped every address */
+	int result[HE_MAX_ADDRS];	/* per address: HE_* or the errno it failed with */
 } he_run;
 
 /*
@@ -297,24 +306,36 @@ static bool bind_apply(php_socket_t fd, int family, const he_bind *b)
 
 		php_error_docref(NULL, E_WARNING, "Failed to bind to '%s:%d', system said: %s",
 			b->host, b->port, ZSTR_VAL(err));
+		/* PHP connects on from an address of the kernel's choice; a later failure says so. */
+		xsock_err_note_str("bindto_error", ZSTR_VAL(err));
 		zend_string_release(err);
 	}
 	return true;
 }
 
+/* Attempt `at` failed with err: the errno the connect reports if none later does. */
+static void he_failed(he_run *run, int at, int err)
+{
+	run->result[at] = err;
+	run->last_errno = err;
+	run->last_at = at;
+}
+
 /* Start one attempt; returns true when it connected at once (fd in *done). */
 static bool he_start(he_run *run, const xsock_connect_opts *o, const he_bind *b, php_socket_t *done)
 {
-	struct sockaddr *sa = run->addrs[run->next++];
+	int at = run->next++;
+	struct sockaddr *sa = run->addrs[at];
 	php_socket_t fd = new_socket(sa->sa_family, o->socktype, true);
 	int rc;
 
 	if (fd == SOCK_ERR) {
-		run->last_errno = php_socket_errno();
+		he_failed(run, at, php_socket_errno());
 		run->any_tried = true;
 		return false;
 	}
 	if (!bind_apply(fd, sa->sa_family, b)) {
+		run->result[at] = HE_SKIPPED;
 		closesocket(fd);
 		return false;
 	}
@@ -323,7 +344,7 @@ static bool he_start(he_run *run, const xsock_connect_opts *o, const he_bind *b,
 		set_int_opt(fd, SOL_SOCKET, SO_BROADCAST, 1);
 	}
 	if (!xsock_sockopt_apply(fd, o->sockopts)) {
-		run->last_errno = php_socket_errno();
+		he_failed(run, at, php_socket_errno());
 		closesocket(fd);
 		return false;
 	}
@@ -333,21 +354,31 @@ static bool he_start(he_run *run, const xsock_connect_opts *o, const he_bind *b,
 		return true;
 	}
 	if (XSOCK_EINPROGRESS(php_socket_errno()) && run->ninflight < HE_MAX_INFLIGHT) {
+		run->result[at] = HE_IN_FLIGHT;
+		run->inflight_at[run->ninflight] = at;
 		run->inflight[run->ninflight].fd = fd;
 		run->inflight[run->ninflight].events = POLLOUT;
 		run->inflight[run->ninflight++].revents = 0;
 		return false;
 	}
 	/* Refused at once (or too many in flight): the next address starts now. */
-	run->last_errno = php_socket_errno();
+	he_failed(run, at, php_socket_errno());
 	closesocket(fd);
 	return false;
+}
+
+/* Attempt i leaves the in-flight list (its fd stays open). */
+static void he_remove(he_run *run, int i)
+{
+	--run->ninflight;
+	run->inflight[i] = run->inflight[run->ninflight];
+	run->inflight_at[i] = run->inflight_at[run->ninflight];
 }
 
 static void he_drop(he_run *run, int i)
 {
 	closesocket(run->inflight[i].fd);
-	run->inflight[i] = run->inflight[--run->ninflight];
+	he_remove(run, i);
 }
 
 /*
@@ -384,10 +415,10 @@ static bool he_reap(he_run *run, php_socket_t *done)
 		run->inflight[i].revents = 0;
 		if (connected) {
 			*done = run->inflight[i].fd;
-			run->inflight[i] = run->inflight[--run->ninflight];
+			he_remove(run, i);
 			return true;
 		}
-		run->last_errno = err ? err : php_socket_errno();
+		he_failed(run, run->inflight_at[i], err ? err : php_socket_errno());
 		he_drop(run, i);
 	}
 	return false;
@@ -411,6 +442,10 @@ static int he_wait(he_run *run, int delay_ms, uint64_t deadline)
 		run->last_errno = php_socket_errno();
 		return XSOCK_ERR;
 	}
+	/* The deadline, not the attempt delay, ended the wait: no new attempt starts at the deadline. */
+	if (n == 0 && xsock_ms_left(deadline) == 0) {
+		return XSOCK_TIMEOUT;
+	}
 	return XSOCK_OK;
 }
 
@@ -418,10 +453,10 @@ static int he_wait(he_run *run, int delay_ms, uint64_t deadline)
 static struct sockaddr **he_interleave(struct sockaddr **sal, int n)
 {
 	struct sockaddr **out = ecalloc((size_t) n + 1, sizeof(*out));
-	bool used[64] = {0};
+	bool used[HE_MAX_ADDRS] = {0};
 	int first = sal[0]->sa_family, k, want;
 
-	n = n > 64 ? 64 : n;
+	n = n > HE_MAX_ADDRS ? HE_MAX_ADDRS : n;
 	for (k = 0, want = first; k < n; want = (want == AF_INET6) ? AF_INET : AF_INET6) {
 		int i, pick = -1;
 
@@ -684,6 +719,65 @@ static int resolve(const char *host, int socktype, uint64_t deadline, int budget
 	return php_network_getaddresses(host, socktype, sal, errstr);
 }
 
+static const char *he_result_name(int result, bool timed_out, char *buf, size_t len)
+{
+	const char *name;
+
+	switch (result) {
+		case HE_NOT_TRIED:
+			return "not tried";
+		case HE_IN_FLIGHT:
+			return timed_out ? "timeout" : "not finished";
+		case HE_SKIPPED:
+			return "skipped: bindto is of the other address family";
+		default:
+			name = xsock_err_errno_name(result);
+			if (name != NULL) {
+				return name;
+			}
+			snprintf(buf, len, "errno %d", result);
+			return buf;
+	}
+}
+
+/*
+ * A failed connect, for xsock_last_error(): the address whose failure the
+ * errno is (on a timeout the oldest attempt still waiting) and every
+ * address with its result.  Built only here: a connect that works pays
+ * for the result array on its stack, nothing else.
+ */
+static void he_note(he_run *run, bool timed_out)
+{
+	zval list, entry;
+	char buf[32];
+	int i;
+
+	array_init(&list);
+	for (i = 0; run->addrs[i] != NULL; i++) {
+		int r = run->result[i];
+
+		if (timed_out && r == HE_IN_FLIGHT && run->last_at < 0) {
+			run->last_at = i;
+		}
+		array_init(&entry);
+		add_assoc_str(&entry, "address", xsock_sock_format(run->addrs[i], sa_len(run->addrs[i])));
+		add_assoc_string(&entry, "result", he_result_name(r, timed_out, buf, sizeof(buf)));
+		add_assoc_long(&entry, "errno", r > 0 ? r : (r == HE_IN_FLIGHT && timed_out ? XSOCK_ETIMEDOUT : 0));
+		add_next_index_zval(&list, &entry);
+	}
+	if (run->last_at >= 0) {
+		zend_string *a = xsock_sock_format(run->addrs[run->last_at], sa_len(run->addrs[run->last_at]));
+
+		xsock_err_note_str("address", ZSTR_VAL(a));
+		zend_string_release(a);
+	}
+	if (!run->any_tried) {
+		xsock_err_note_str("phase", "connect");
+		xsock_err_note_str("hint", "bindto is of another address family than every address of the target");
+	}
+	xsock_err_note_zval("attempts", &list);
+}
+
 int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 	struct timeval *timeout, php_socket_t *fd, zend_string **errstr, int *errcode)
 {
@@ -694,6 +788,7 @@ int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 	int n, i, rc;
 
 	memset(&run, 0, sizeof(run));
+	run.last_at = -1;
 	n = resolve(host, o->socktype, deadline, xsock_tv_to_ms(timeout), &sal, errstr);
 	if (n == 0) {
 		*errcode = 0;
@@ -710,7 +805,11 @@ int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 	}
 	if (rc == XSOCK_TIMEOUT) {
 		run.last_errno = XSOCK_ETIMEDOUT;
+		run.last_at = -1;
+		he_note(&run, true);
 		rc = XSOCK_ERR;
+	} else if (rc == XSOCK_ERR) {
+		he_note(&run, false);
 	}
 	if (rc == XSOCK_ERR) {
 		*errcode = run.last_errno;

@@ -124,8 +124,20 @@ static int tcp_cast(php_stream *stream, int castas, void **ret)
 /*
  * A failed TLS start: PHP's warning, then the errstr.  That is `lead`, the
  * text PHP itself puts there (NULL: none), followed by the diagnosis when
- * there is one; with neither, `fallback` (NULL: none, as PHP).
+ * there is one; with neither, `fallback`, else the failure in one line
+ * (PHP leaves $errstr empty with $errno 0: xsock never leaves both empty).
  */
+/*
+ * For xsock_last_error(): a TLS start that failed, on `stream`'s record
+ * and with `global` the request's (connects and accepts); the verify phase
+ * when verification noted it.
+ */
+static void tls_record(php_stream *stream, xsock_stream *xs, bool global)
+{
+	xsock_err_note_str("hint", xsock_tls_error_hint(xs));
+	xsock_err_commit(stream, "tls_handshake", 0, "Failed to enable crypto", global);
+}
+
 static void tls_failed(php_stream *stream, php_stream_xport_param *xp, xsock_stream *xs, const char *lead,
 	const char *fallback)
 {
@@ -133,8 +145,13 @@ static void tls_failed(php_stream *stream, php_stream_xport_param *xp, xsock_str
 	const char *text = lead != NULL ? lead : (hint != NULL ? hint : fallback);
 
 	XSOCK_WARN(stream, ProtocolError, "Failed to enable crypto");
-	xsock_err_note_str("hint", hint);
-	xsock_err_commit(stream, "tls_handshake", 0, "Failed to enable crypto", true);
+	if (xp->outputs.textaddr != NULL) {
+		xsock_err_note_str("address", ZSTR_VAL(xp->outputs.textaddr));	/* accept: the client's */
+	}
+	tls_record(stream, xs, true);
+	if (text == NULL) {
+		text = xsock_err_summary(stream);
+	}
 	if (!xp->want_errortext || xp->outputs.error_text != NULL || text == NULL) {
 		return;
 	}
@@ -167,18 +184,24 @@ static int tcp_connect(php_stream *stream, php_stream_xport_param *xp)
 	if ((rc == 1 && !connect_finished(xs))
 			|| xsock_tls_setup(stream, xs->method, NULL) < 0
 			|| xsock_tls_enable(stream, true) < 0) {
+		xsock_err_note_str("target", xp->inputs.name);
 		tls_failed(stream, xp, xs, NULL, NULL);
 		return -1;
 	}
 	return 0;
 }
 
-static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
+static int tls_accept(php_stream *stream, php_stream_xport_param *xp)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
+	bool want_textaddr = xp->want_textaddr;
 	php_stream *child;
-	int rc = xsock_net_accept(stream, xp);
+	int rc;
 
+	/* A TLS accept costs a handshake; naming the client in a failure's record costs a format. */
+	xp->want_textaddr |= xs->enable_on_connect;
+	rc = xsock_net_accept(stream, xp);
+	xp->want_textaddr = want_textaddr;
 	if (rc != 0 || !xs->enable_on_connect) {
 		return rc;
 	}
@@ -195,6 +218,19 @@ static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
 	php_stream_close(child);
 	xp->outputs.client = NULL;
 	return -1;
+}
+
+static int tcp_accept(php_stream *stream, php_stream_xport_param *xp)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	int rc = tls_accept(stream, xp);
+
+	/* The client's address was only for a failure's record. */
+	if (xs->enable_on_connect && !xp->want_textaddr && xp->outputs.textaddr != NULL) {
+		zend_string_release(xp->outputs.textaddr);
+		xp->outputs.textaddr = NULL;
+	}
+	return rc;
 }
 
 static int tcp_crypto(php_stream *stream, php_stream_xport_crypto_param *cp)
@@ -214,6 +250,10 @@ static int tcp_crypto(php_stream *stream, php_stream_xport_crypto_param *cp)
 		cp->outputs.returncode = xsock_tls_setup(stream, cp->inputs.method, cp->inputs.session);
 	} else {
 		cp->outputs.returncode = xsock_tls_enable(stream, cp->inputs.activate != 0);
+	}
+	/* stream_socket_enable_crypto(): the stream's record (crypto off records its own). */
+	if (cp->outputs.returncode < 0 && (cp->op == STREAM_XPORT_CRYPTO_OP_SETUP || cp->inputs.activate)) {
+		tls_record(stream, XSOCK_DATA(stream), false);
 	}
 	return PHP_STREAM_OPTION_RETURN_OK;
 }

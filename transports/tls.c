@@ -60,6 +60,12 @@ static int tls_wait(xsock_stream *xs, int want, uint64_t deadline)
 	return XSOCK_OK;
 }
 
+/* The socket's errno behind a failed TLS read, write or shutdown; 0 when TLS itself failed (EAGAIN is stale). */
+static int io_errno(const xsock_tls *tls)
+{
+	return XSOCK_EWOULDBLOCK(tls->io.last_errno) ? 0 : tls->io.last_errno;
+}
+
 /*
  * SSL_MODE_RELEASE_BUFFERS frees the read buffer after a record that
  * carried application data, but not after post-handshake records (TLS 1.3
@@ -218,6 +224,20 @@ static void use_session(xsock_tls *tls, php_stream *session)
 	}
 }
 
+/*
+ * OpenSSL's info callback, one per SSL (SSL_set_info_callback(3)): state
+ * changes and alerts, a few dozen calls per handshake, none per record.
+ */
+static void info_callback(const SSL *ssl, int where, int ret)
+{
+	if (where & SSL_CB_HANDSHAKE_START) {
+		xsock_tls_reneg_count(ssl);
+	}
+	if (where & SSL_CB_ALERT) {
+		xsock_tls_alert_seen(ssl, where, ret);
+	}
+}
+
 static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *session)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
@@ -235,6 +255,7 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 	}
 	SSL_set_bio(ssl, bio, bio);
 	SSL_set_ex_data(ssl, xsock_tls_ssl_index, stream);
+	SSL_set_info_callback(ssl, info_callback);
 	/*
 	 * RELEASE_BUFFERS (plus idle_buffers() below) frees the two 16.6 KiB
 	 * record buffers while a stream is idle: 17 KiB instead of 26 KiB per
@@ -247,6 +268,7 @@ static int setup_with(php_stream *stream, xsock_tls_conf *conf, php_stream *sess
 	tls->conf = conf;
 	hint_clear(tls, xs->persistent);
 	tls->io.seen_len = 0;
+	tls->alert_seen = false;
 	xsock_tls_end_setup(stream, tls);
 	xsock_tls_keylog_setup(stream, tls);
 	if (!xs->is_client) {
@@ -328,6 +350,10 @@ static void handshake_failed(php_stream *stream, xsock_tls *tls, int n)
 	if (tls->io.seen_len > 0
 			&& xsock_tls_diagnose(tls->io.seen, tls->io.seen_len, xs->is_client, hint, sizeof(hint))) {
 		xsock_tls_hint_set(tls, hint);
+	} else if (tls->io.eof && tls->hint == NULL) {
+		/* PHP warns nothing but "Failed to enable crypto" here; $errstr at least says what happened. */
+		xsock_tls_hint_set(tls, xs->is_client ? "the server closed the connection during the TLS handshake"
+			: "the client closed the connection during the TLS handshake");
 	}
 	xsock_tls_ssl_error(stream, n, tls->hint);
 	/* What the BIO read ahead past the failing record was on the socket before: readable again. */
@@ -594,6 +620,30 @@ static int shutdown_step(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 	}
 }
 
+/* A failed TLS shutdown: the socket's error, else `fallback`; stream NULL: the request's record. */
+static void shutdown_commit(php_stream *stream, xsock_tls *tls, const char *fallback)
+{
+	int e = io_errno(tls);
+	char *text = e != 0 ? php_socket_strerror(e, NULL, 0) : NULL;
+
+	xsock_err_commit(stream, "shutdown", e, text != NULL ? text : fallback, stream == NULL);
+	if (text != NULL) {
+		efree(text);
+	}
+}
+
+/* Crypto off without the close_notify exchange: quiet, as PHP; the stream's record says why. */
+static void shutdown_failed(php_stream *stream, xsock_tls *tls, bool timed_out)
+{
+	if (timed_out) {
+		xsock_err_note_timeout(xsock_tv_to_ms(&XSOCK_DATA(stream)->net.timeout), "stream timeout");
+		xsock_err_commit(stream, "shutdown", XSOCK_ETIMEDOUT,
+			"the peer's close_notify did not arrive within the stream timeout", false);
+		return;
+	}
+	shutdown_commit(stream, tls, "the TLS session did not end with close_notify");
+}
+
 /*
  * stream_socket_enable_crypto($s, false): a clean return to plaintext.
  * PHP sends close_notify, does not wait for the peer's, keeps the handle
@@ -611,6 +661,9 @@ static int crypto_off(php_stream *stream)
 	rc = shutdown_step(stream, tls, xsock_tls_deadline(&xs->net.timeout));
 	if (rc == XSOCK_WANT_READ || rc == XSOCK_WANT_WRITE) {
 		return 0;
+	}
+	if (rc != XSOCK_OK) {
+		shutdown_failed(stream, tls, rc == XSOCK_TIMEOUT);
 	}
 	/* A close_notify a cast peeked at is still in the kernel: it is not plaintext. */
 	xsock_tls_bio_settle(&tls->io);
@@ -757,6 +810,7 @@ bool xsock_tls_active(const xsock_stream *xs)
 
 /* ---------------------------------------------------------------- I/O */
 
+
 /* PHP's limiter tripped during a read: shut the socket, report EOF (xp_ssl.c:2108). */
 static bool reneg_tripped(php_stream *stream, xsock_tls *tls)
 {
@@ -896,7 +950,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 		}
 		rc = xsock_tls_ssl_error(stream, n, NULL);
 		if (rc == XSOCK_ERR) {
-			xsock_err_commit(stream, "read", tls->io.last_errno, NULL, false);
+			xsock_err_commit(stream, "read", io_errno(tls), NULL, false);
 		}
 		if (rc == XSOCK_OK || rc == XSOCK_ERR) {
 			read_settle(tls);
@@ -943,7 +997,7 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 		}
 		rc = done > 0 ? xsock_tls_ssl_error_later(stream, n) : xsock_tls_ssl_error(stream, n, NULL);
 		if (rc == XSOCK_ERR) {
-			xsock_err_commit(stream, "write", tls->io.last_errno, NULL, false);
+			xsock_err_commit(stream, "write", io_errno(tls), NULL, false);
 		}
 		status_set(tls, rc);
 		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked) {
@@ -1125,7 +1179,17 @@ static void close_notify(xsock_stream *xs, xsock_tls *tls)
 	ssize_t n;
 
 	xsock_tls_err_reset();
-	SSL_shutdown(tls->ssl);
+	n = SSL_shutdown(tls->ssl);
+	/*
+	 * The stream is going, so only the request's record can say that the
+	 * close_notify did not get out; not when the session had already
+	 * ended (that failure was reported where it was met).
+	 */
+	if (n < 0 && tls->end == XSOCK_TLS_END_NONE
+			&& xsock_tls_ssl_error_quiet(tls->ssl, (int) n, &tls->io) == XSOCK_ERR) {
+		xsock_err_note_str("hint", "the connection was already broken when fclose() sent close_notify");
+		shutdown_commit(NULL, tls, "SSL_shutdown failed");
+	}
 	xsock_tls_err_reset();
 	for (i = 0; i < CLOSE_DRAIN_READS; i++) {
 #ifdef XSOCK_HAVE_MSG_DONTWAIT

@@ -46,6 +46,65 @@ static void append_hint(smart_str *msg, const char *hint)
 	smart_str_appends(msg, hint);
 }
 
+/* AlertDescription names of RFC 8446 §6 (and RFC 5246 §7.2 for the older ones). */
+static const struct { uint8_t code; const char *name; } alert_names[] = {
+	{0, "close_notify"}, {10, "unexpected_message"}, {20, "bad_record_mac"}, {21, "decryption_failed"},
+	{22, "record_overflow"}, {30, "decompression_failure"}, {40, "handshake_failure"},
+	{41, "no_certificate"}, {42, "bad_certificate"}, {43, "unsupported_certificate"},
+	{44, "certificate_revoked"}, {45, "certificate_expired"}, {46, "certificate_unknown"},
+	{47, "illegal_parameter"}, {48, "unknown_ca"}, {49, "access_denied"}, {50, "decode_error"},
+	{51, "decrypt_error"}, {60, "export_restriction"}, {70, "protocol_version"},
+	{71, "insufficient_security"}, {80, "internal_error"}, {86, "inappropriate_fallback"},
+	{90, "user_canceled"}, {100, "no_renegotiation"}, {109, "missing_extension"},
+	{110, "unsupported_extension"}, {111, "certificate_unobtainable"}, {112, "unrecognized_name"},
+	{113, "bad_certificate_status_response"}, {114, "bad_certificate_hash_value"},
+	{115, "unknown_psk_identity"}, {116, "certificate_required"}, {120, "no_application_protocol"},
+};
+
+static const char *alert_name(uint8_t code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(alert_names) / sizeof(alert_names[0]); i++) {
+		if (alert_names[i].code == code) {
+			return alert_names[i].name;
+		}
+	}
+	return "unknown";
+}
+
+/*
+ * SSL_CB_ALERT from the info callback (tls.c): remember the first alert
+ * that is not close_notify, in the stream's struct only; a failure notes
+ * it (alert_note).  `ret` is level << 8 | description.
+ */
+void xsock_tls_alert_seen(const SSL *ssl, int where, int ret)
+{
+	php_stream *stream = xsock_tls_stream_of(ssl);
+	xsock_tls *tls = stream != NULL ? XSOCK_DATA(stream)->tls : NULL;
+
+	if (tls == NULL || tls->alert_seen || (ret & 0xff) == SSL_AD_CLOSE_NOTIFY) {
+		return;
+	}
+	tls->alert_seen = true;
+	tls->alert_sent = (where & SSL_CB_WRITE) != 0;
+	tls->alert_desc = (uint8_t) (ret & 0xff);
+}
+
+static void alert_note(const xsock_tls *tls)
+{
+	zval a;
+
+	if (!tls->alert_seen) {
+		return;
+	}
+	array_init(&a);
+	add_assoc_string(&a, "name", alert_name(tls->alert_desc));
+	add_assoc_string(&a, "direction", tls->alert_sent ? "sent" : "received");
+	add_assoc_long(&a, "code", tls->alert_desc);
+	xsock_err_note_zval("tls_alert", &a);
+}
+
 static void warn(php_stream *stream, xsock_tls *tls, smart_str *msg, const char *hint)
 {
 	const char *text;
@@ -55,6 +114,7 @@ static void warn(php_stream *stream, xsock_tls *tls, smart_str *msg, const char 
 	text = msg->s ? ZSTR_VAL(msg->s) : "";
 	xsock_err_note_str("message", text);
 	xsock_err_note_str("end", xsock_tls_end_reason(tls->io.xs));
+	alert_note(tls);
 	if (!tls->hold) {
 		XSOCK_WARN(stream, ProtocolError, "%s", text);
 	} else if (tls->later == NULL) {
@@ -149,6 +209,7 @@ static int syscall_error(php_stream *stream, xsock_tls *tls, int ret, const char
 	}
 	e = tls->io.last_errno ? tls->io.last_errno : errno;
 	end_note(tls, end_of_errno(e));
+	xsock_err_note_long("errno", e);
 	text = php_socket_strerror(e, NULL, 0);
 	smart_str_appends(&msg, "SSL: ");
 	smart_str_appends(&msg, text);

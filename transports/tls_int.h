@@ -232,6 +232,9 @@ struct _xsock_tls {
 	uint32_t tickets;				/* client: NewSessionTicket messages seen (new-session callback) */
 	uint64_t hs_start_us;			/* xsock_now_us() of the first handshake step; 0 = none yet */
 	uint64_t hs_end_us;				/* xsock_now_us() when the handshake completed; 0 = not yet */
+	bool alert_seen;				/* an alert other than close_notify passed since setup (the first counts) */
+	bool alert_sent;				/* it was ours; false: the peer's */
+	uint8_t alert_desc;				/* its AlertDescription (RFC 8446 §6) */
 };
 
 /* xsock_tls.offered_from: where the session a client offered came from (xsock_tls_info()). */
@@ -322,6 +325,7 @@ int xsock_tls_server_sni_build(php_stream *stream, xsock_tls_conf *conf, xsock_t
 void xsock_tls_server_attach(SSL_CTX *ctx, xsock_tls_conf *conf);
 void xsock_tls_server_host_attach(SSL_CTX *ctx, xsock_tls_conf *conf);
 void xsock_tls_reneg_init(php_stream *stream, xsock_tls *tls);
+void xsock_tls_reneg_count(const SSL *ssl);
 void xsock_tls_sni_free(xsock_tls_conf *conf);
 
 /* tls_bio.c */
@@ -361,6 +365,7 @@ int xsock_tls_ssl_error_later(php_stream *stream, int ret);
 bool xsock_tls_warn_later(php_stream *stream);
 void xsock_tls_later_free(xsock_tls *tls);
 void xsock_tls_end_setup(php_stream *stream, xsock_tls *tls);
+void xsock_tls_alert_seen(const SSL *ssl, int where, int ret);
 
 /* tls_keylog.c: SSLKEYLOGFILE output (xsock.keylog) */
 void xsock_tls_keylog_ctx(SSL_CTX *ctx);

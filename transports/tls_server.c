@@ -243,14 +243,14 @@ static void reneg_exceeded(php_stream *stream, xsock_tls_reneg *r)
  * limit / window is 2 / 300 = 0 by default, so the bucket never drains and
  * the third renegotiation on a connection trips the limit.
  */
-static void reneg_count(const SSL *ssl)
+void xsock_tls_reneg_count(const SSL *ssl)
 {
 	php_stream *stream = xsock_tls_stream_of(ssl);
 	xsock_tls_reneg *r;
 	time_t now = time(NULL);
 	zend_long elapsed;
 
-	if (stream == NULL) {
+	if (stream == NULL || XSOCK_DATA(stream)->is_client || !XSOCK_DATA(stream)->tls->reneg.enabled) {
 		return;
 	}
 	r = &XSOCK_DATA(stream)->tls->reneg;
@@ -267,14 +267,6 @@ static void reneg_count(const SSL *ssl)
 	++r->tokens;
 	if (r->tokens > r->limit) {
 		reneg_exceeded(stream, r);
-	}
-}
-
-static void info_callback(const SSL *ssl, int where, int ret)
-{
-	(void) ret;
-	if (where & SSL_CB_HANDSHAKE_START) {
-		reneg_count(ssl);
 	}
 }
 
@@ -296,6 +288,5 @@ void xsock_tls_reneg_init(php_stream *stream, xsock_tls *tls)
 	if ((val = opt(stream, "reneg_window")) != NULL) {
 		r->window = zval_get_long(val);
 	}
-	r->enabled = true;
-	SSL_set_info_callback(tls->ssl, info_callback);
+	r->enabled = true;	/* counted by tls.c's info callback (xsock_tls_reneg_count) */
 }

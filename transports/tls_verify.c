@@ -203,6 +203,22 @@ static bool san_matches(X509 *peer, const char *subject, bool *has_dns)
 	return match;
 }
 
+/* A peer name that did not match: PHP's warning, its text the record's message. */
+static void name_warn(php_stream *stream, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+
+static void name_warn(php_stream *stream, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	vspprintf(&msg, 0, fmt, ap);
+	va_end(ap);
+	xsock_err_note_str("message", msg);
+	XSOCK_WARN(stream, AuthFailed, "%s", msg);
+	efree(msg);
+}
+
 /* PHP's php_openssl_matches_common_name, with its warnings. */
 static bool cn_matches(php_stream *stream, X509 *peer, const char *subject)
 {
@@ -210,13 +226,13 @@ static bool cn_matches(php_stream *stream, X509 *peer, const char *subject)
 	int len = X509_NAME_get_text_by_NID(X509_get_subject_name(peer), NID_commonName, buf, sizeof(buf));
 
 	if (len == -1) {
-		XSOCK_WARN(stream, AuthFailed, "Unable to locate peer certificate CN");
+		name_warn(stream, "Unable to locate peer certificate CN");
 	} else if ((size_t) len != strlen(buf)) {
-		XSOCK_WARN(stream, AuthFailed, "Peer certificate CN=`%.*s' is malformed", len, buf);
+		name_warn(stream, "Peer certificate CN=`%.*s' is malformed", len, buf);
 	} else if (xsock_tls_wildcard_match(subject, buf)) {
 		return true;
 	} else {
-		XSOCK_WARN(stream, AuthFailed, "Peer certificate CN=`%.*s' did not match expected CN=`%s'; %s", len, buf, subject,
+		name_warn(stream, "Peer certificate CN=`%.*s' did not match expected CN=`%s'; %s", len, buf, subject,
 			xsock_tls_names_hint(stream, peer));
 	}
 	return false;
@@ -245,7 +261,7 @@ static int check_name(php_stream *stream, X509 *peer)
 	xsock_err_note_str("phase", "verify");
 	xsock_err_note_str("peer_name", name);
 	if (has_dns) {
-		XSOCK_WARN(stream, AuthFailed, "Peer certificate subjectAltName did not match expected name `%s'; %s", name,
+		name_warn(stream, "Peer certificate subjectAltName did not match expected name `%s'; %s", name,
 			xsock_tls_names_hint(stream, peer));
 		return XSOCK_ERR;
 	}

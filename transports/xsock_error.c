@@ -25,10 +25,10 @@ static const struct { int code; const char *name; } errno_names[] = {
 	{EACCES, "EACCES"}, {EINVAL, "EINVAL"}, {EAFNOSUPPORT, "EAFNOSUPPORT"},
 	{ENOTCONN, "ENOTCONN"}, {EMFILE, "EMFILE"}, {EINPROGRESS, "EINPROGRESS"},
 	{EAGAIN, "EAGAIN"}, {ENOBUFS, "ENOBUFS"}, {ENETDOWN, "ENETDOWN"}, {EMSGSIZE, "EMSGSIZE"},
-	{EPERM, "EPERM"}, {ENOENT, "ENOENT"},
+	{EPERM, "EPERM"}, {ENOENT, "ENOENT"}, {EBADF, "EBADF"}, {ENOTSOCK, "ENOTSOCK"},
 };
 
-static const char *errno_name(int code)
+const char *xsock_err_errno_name(int code)
 {
 	size_t i;
 
@@ -40,8 +40,12 @@ static const char *errno_name(int code)
 	return NULL;
 }
 
+/* The record in progress; NULL outside a request (nothing is kept then). */
 static HashTable *current(void)
 {
+	if (XSOCK_G(err_closed)) {
+		return NULL;
+	}
 	if (Z_TYPE(XSOCK_G(err_cur)) != IS_ARRAY) {
 		array_init(&XSOCK_G(err_cur));
 	}
@@ -52,7 +56,7 @@ void xsock_err_note_str(const char *key, const char *val)
 {
 	HashTable *ht = current();
 
-	if (val != NULL && zend_hash_str_find(ht, key, strlen(key)) == NULL) {
+	if (ht != NULL && val != NULL && zend_hash_str_find(ht, key, strlen(key)) == NULL) {
 		add_assoc_string(&XSOCK_G(err_cur), key, val);
 	}
 }
@@ -61,7 +65,7 @@ void xsock_err_note_long(const char *key, zend_long val)
 {
 	HashTable *ht = current();
 
-	if (zend_hash_str_find(ht, key, strlen(key)) == NULL) {
+	if (ht != NULL && zend_hash_str_find(ht, key, strlen(key)) == NULL) {
 		add_assoc_long(&XSOCK_G(err_cur), key, val);
 	}
 }
@@ -70,7 +74,7 @@ void xsock_err_note_zval(const char *key, zval *val)
 {
 	HashTable *ht = current();
 
-	if (zend_hash_str_find(ht, key, strlen(key)) == NULL) {
+	if (ht != NULL && zend_hash_str_find(ht, key, strlen(key)) == NULL) {
 		zend_hash_str_update(ht, key, strlen(key), val);
 	} else {
 		zval_ptr_dtor(val);
@@ -80,9 +84,12 @@ void xsock_err_note_zval(const char *key, zval *val)
 void xsock_err_note_openssl(const char *lib, const char *reason)
 {
 	HashTable *ht = current();
-	zval *list = zend_hash_str_find(ht, "openssl", sizeof("openssl") - 1);
-	zval entry, tmp;
+	zval *list, entry, tmp;
 
+	if (ht == NULL) {
+		return;
+	}
+	list = zend_hash_str_find(ht, "openssl", sizeof("openssl") - 1);
 	if (list == NULL) {
 		array_init(&tmp);
 		list = zend_hash_str_update(ht, "openssl", sizeof("openssl") - 1, &tmp);
@@ -123,10 +130,12 @@ void xsock_err_commit(php_stream *stream, const char *phase, int err_no, const c
 	zval rec;
 	const char *name;
 
-	current();
+	if (current() == NULL) {
+		return;
+	}
 	xsock_err_note_str("phase", phase);
 	xsock_err_note_long("errno", err_no);
-	name = errno_name((int) zval_get_long(zend_hash_str_find(current(), "errno", sizeof("errno") - 1)));
+	name = xsock_err_errno_name((int) zval_get_long(zend_hash_str_find(current(), "errno", sizeof("errno") - 1)));
 	xsock_err_note_str("errno_name", name != NULL ? name : "");
 	/* Never both empty: the phase says what failed when nothing else does. */
 	xsock_err_note_str("message", message != NULL && message[0] != '\0' ? message : phase);
@@ -156,8 +165,39 @@ zval *xsock_err_last(php_stream *stream)
 	return zend_hash_index_find(XSOCK_G(err_streams), stream->res->handle);
 }
 
+static const char *str_of(HashTable *ht, const char *key)
+{
+	zval *v = ht != NULL ? zend_hash_str_find(ht, key, strlen(key)) : NULL;
+
+	return v != NULL && Z_TYPE_P(v) == IS_STRING ? Z_STRVAL_P(v) : NULL;
+}
+
+const char *xsock_err_summary(php_stream *stream)
+{
+	zval *rec = xsock_err_last(stream), *list, *last;
+	const char *msg;
+
+	if (rec == NULL) {
+		return NULL;
+	}
+	msg = str_of(Z_ARRVAL_P(rec), "message");
+	if (msg != NULL && strchr(msg, '\n') == NULL) {
+		return msg;
+	}
+	list = zend_hash_str_find(Z_ARRVAL_P(rec), "openssl", sizeof("openssl") - 1);
+	last = list != NULL && Z_TYPE_P(list) == IS_ARRAY ? zend_hash_index_find(Z_ARRVAL_P(list),
+		zend_hash_num_elements(Z_ARRVAL_P(list)) - 1) : NULL;
+	return last != NULL && Z_TYPE_P(last) == IS_ARRAY ? str_of(Z_ARRVAL_P(last), "reason") : msg;
+}
+
+void xsock_err_rinit(void)
+{
+	XSOCK_G(err_closed) = false;
+}
+
 void xsock_err_rshutdown(void)
 {
+	XSOCK_G(err_closed) = true;
 	xsock_err_discard();
 	zval_ptr_dtor(&XSOCK_G(err_last));
 	ZVAL_UNDEF(&XSOCK_G(err_last));

@@ -5,7 +5,8 @@
  * Code that meets a detail on the way to a failure notes it
  * (xsock_err_note_*); the place that reports the failure commits the
  * record with its phase.  Nothing is allocated until a note or commit,
- * so success paths cost nothing.  Request-scoped: freed at RSHUTDOWN.
+ * so success paths cost nothing.  Request-scoped: freed at RSHUTDOWN;
+ * streams PHP closes after that (globals, persistent ones) record nothing.
  */
 #ifndef XSOCK_ERROR_H
 #define XSOCK_ERROR_H
@@ -33,5 +34,14 @@ void xsock_err_commit(php_stream *stream, const char *phase, int err_no, const c
 void xsock_err_discard(void);
 /* The stream's record (stream NULL: the request's); NULL when none. */
 zval *xsock_err_last(php_stream *stream);
+/*
+ * That record in one line, for a $errstr PHP would leave empty: its
+ * message when it is one line, else the reason of OpenSSL's last queue
+ * entry; NULL when there is no record.
+ */
+const char *xsock_err_summary(php_stream *stream);
+/* "ECONNREFUSED" for ECONNREFUSED; NULL for a code without a portable name. */
+const char *xsock_err_errno_name(int code);
+void xsock_err_rinit(void);
 void xsock_err_rshutdown(void);
 #endif
