@@ -580,6 +580,8 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	o.broadcast = o.socktype == SOCK_DGRAM && socket_flag(stream, "so_broadcast");
 	o.async = xp->op == STREAM_XPORT_OP_CONNECT_ASYNC;
 	o.attempt_delay_ms = attempt_delay(stream);
+	memset(&xs->times, 0, sizeof(xs->times));
+	o.times = &xs->times;
 	rc = xsock_sock_connect(host, port, &o, xp->inputs.timeout, &xs->net.socket, &err, &xp->outputs.error_code);
 	if (rc == XSOCK_ERR) {
 		connect_failed(stream, xp, host, port, err);

@@ -789,10 +789,16 @@ int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 
 	memset(&run, 0, sizeof(run));
 	run.last_at = -1;
+	if (o->times != NULL) {
+		o->times->start_us = xsock_now_us();
+	}
 	n = resolve(host, o->socktype, deadline, xsock_tv_to_ms(timeout), &sal, errstr);
 	if (n == 0) {
 		*errcode = 0;
 		return XSOCK_ERR;
+	}
+	if (o->times != NULL) {
+		o->times->resolved_us = xsock_now_us();
 	}
 	for (i = 0; i < n; i++) {
 		set_port(sal[i], port);
@@ -817,6 +823,9 @@ int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 			*errstr = php_socket_error_str(run.last_errno);
 		}
 	} else {
+		if (o->times != NULL && rc == XSOCK_OK) {
+			o->times->connected_us = xsock_now_us();
+		}
 		if (o->nodelay && o->socktype == SOCK_STREAM) {
 			set_int_opt(*fd, IPPROTO_TCP, TCP_NODELAY, 1);
 		}

@@ -16,6 +16,7 @@ typedef struct _xsock_connect_opts {
 	bool async;					/* STREAM_CLIENT_ASYNC_CONNECT */
 	int attempt_delay_ms;		/* socket.happy_eyeballs_delay; RFC 8305 §5, default 250 */
 	const xsock_sockopts *sockopts;	/* keepalive, linger, user timeout for each attempt; NULL = none */
+	xsock_connect_times *times;	/* out: three clock reads per connect; NULL = none */
 } xsock_connect_opts;
 
 typedef struct _xsock_bind_opts {

@@ -227,6 +227,8 @@ bool xsock_tls_info(php_stream *stream, zval *arr)
 	add_assoc_string(arr, "ocsp", tls->ocsp >= 0 && tls->ocsp <= XSOCK_TLS_OCSP_INVALID ? ocsp[tls->ocsp] : "invalid");
 	add_str(arr, "end", xsock_tls_end_reason(xs));
 	array_init(&t);
+	add_ms(&t, "dns", xs->times.start_us, xs->times.resolved_us);
+	add_ms(&t, "connect", xs->times.resolved_us, xs->times.connected_us);
 	add_ms(&t, "handshake", tls->hs_start_us, tls->hs_end_us);
 	add_assoc_zval(arr, "timings", &t);
 	add_addresses(arr, xs->net.socket);

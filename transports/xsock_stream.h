@@ -25,6 +25,13 @@
 typedef struct _xsock_scheme xsock_scheme;
 typedef struct _xsock_tls xsock_tls;
 
+/* When a connect's steps ended, on xsock_now_us()'s clock; 0 = not reached. */
+typedef struct _xsock_connect_times {
+	uint64_t start_us;			/* before the lookup */
+	uint64_t resolved_us;		/* the lookup answered */
+	uint64_t connected_us;		/* an attempt connected (not for async connects still in flight) */
+} xsock_connect_times;
+
 typedef struct _xsock_stream {
 	php_netstream_data_t net;		/* must be first: ext/sockets, mysqlnd cast to it */
 	const xsock_scheme *scheme;		/* row of the scheme table that made us; never NULL */
@@ -37,6 +44,7 @@ typedef struct _xsock_stream {
 	bool wait_first;				/* the next blocking read polls before recv() (netops.c) */
 	int method;						/* STREAM_CRYPTO_METHOD_* bits for the handshake */
 	xsock_tls *tls;					/* NULL until crypto setup; owned by tls.c */
+	xsock_connect_times times;		/* a client's lookup and connect, for xsock_tls_info() */
 } xsock_stream;
 
 #define XSOCK_DATA(stream) ((xsock_stream *) (stream)->abstract)

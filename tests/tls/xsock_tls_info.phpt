@@ -57,6 +57,10 @@ check('ocsp', $i['ocsp'] === 'not_requested');
 check('end', $i['end'] === 'close_notify' || $i['end'] === 'eof_without_close_notify');
 check('handshake time', is_float($i['timings']['handshake']) && $i['timings']['handshake'] > 0
 	&& $i['timings']['handshake'] < 5000);
+/* A numeric host: the lookup is PHP's own and quick, the connect a loopback round trip. */
+check('dns and connect time', is_float($i['timings']['dns']) && $i['timings']['dns'] >= 0 && $i['timings']['dns'] < 1000
+	&& is_float($i['timings']['connect']) && $i['timings']['connect'] > 0 && $i['timings']['connect'] < 1000
+	&& array_keys($i['timings']) === ['dns', 'connect', 'handshake']);
 check('address', $i['address'] === $p['addr'] && $i['local_address'] === stream_socket_get_name($c, false));
 fclose($c);
 
@@ -102,6 +106,7 @@ trust store: ok
 ocsp: ok
 end: ok
 handshake time: ok
+dns and connect time: ok
 address: ok
 resumed from cache: ok
 TLS 1.2: ok

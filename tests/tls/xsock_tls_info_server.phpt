@@ -31,6 +31,8 @@ $x = openssl_x509_parse(file_get_contents(xsock_cert('client.crt')));
 echo 'client leaf: ', str_contains($i['peer_chain'][0]['subject'], 'CN=' . $x['subject']['CN']) ? 'ok' : 'FAIL', "\n";
 echo 'tickets on a server: ', $i['tickets_received'], "\n";
 echo 'address: ', $i['address'] !== null && str_starts_with($i['address'], '127.0.0.1:') ? 'ok' : 'FAIL', "\n";
+/* An accepted stream made no lookup and no connect. */
+echo 'timings: ', json_encode([$i['timings']['dns'], $i['timings']['connect'], is_float($i['timings']['handshake'])]), "\n";
 $i = $infos[1] ?? null;
 echo 'second resumed: ', var_export($i['resumed'] ?? null, true), ' from ', $i['resumed_from'] ?? 'null', "\n";
 ?>
@@ -41,4 +43,5 @@ resumed: false
 client leaf: ok
 tickets on a server: 0
 address: ok
+timings: [null,null,true]
 second resumed: true from ticket
