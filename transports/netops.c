@@ -65,21 +65,27 @@ void xsock_net_read_done(xsock_stream *xs, bool waited, size_t got, size_t count
 }
 
 /*
- * A read or write ran out of the stream timeout: PHP's timed_out, and for
- * xsock_last_error() the budget that ran out.  PHP says nothing about a
- * read timeout, so the hint lives only in the record.  Costs nothing
+ * A deadline ran out: its budget and length for xsock_last_error(), and a
+ * hint "<who> <did not> within the <budget> (<s>; <where it is set>)".
+ * PHP prints nothing of it (its errstr for a connect timeout stays
+ * "Connection timed out"), so it lives only in the record.  Nothing runs
  * until a timeout fires.
  */
+static void timeout_hint(zend_long ms, const char *budget, const char *what, const char *set_by)
+{
+	char hint[256];
+
+	snprintf(hint, sizeof(hint), "%s within the %s (%.3f s; %s)", what, budget, (double) ms / 1000.0, set_by);
+	xsock_err_note_timeout(ms, budget);
+	xsock_err_note_str("hint", hint);
+}
+
+/* A read or write ran out of the stream timeout: PHP's timed_out, and the record's hint. */
 static void timeout_note(xsock_stream *xs, bool reading)
 {
-	zend_long ms = xsock_tv_to_ms(&xs->net.timeout);
-	char hint[160];
-
 	xs->net.timeout_event = 1;
-	snprintf(hint, sizeof(hint), "the peer %s within the stream timeout (%.3f s; default_socket_timeout "
-		"or stream_set_timeout())", reading ? "sent nothing" : "took nothing", (double) ms / 1000.0);
-	xsock_err_note_timeout(ms, "stream timeout");
-	xsock_err_note_str("hint", hint);
+	timeout_hint(xsock_tv_to_ms(&xs->net.timeout), "stream timeout",
+		reading ? "the peer sent nothing" : "the peer took nothing", "default_socket_timeout or stream_set_timeout()");
 }
 
 void xsock_net_timed_out(php_stream *stream, bool reading)
@@ -500,15 +506,12 @@ static int op_bind(php_stream *stream, xsock_stream *xs, php_stream_xport_param 
 	return rc == XSOCK_OK ? 0 : -1;
 }
 
-/* PHP's errstr stays "Connection timed out"; the budget goes into the record's hint. */
 static void connect_timed_out(const char *host, int port, zend_long ms)
 {
-	char hint[256];
+	char what[160];
 
-	snprintf(hint, sizeof(hint), "%s port %d did not accept the connection within the connect timeout "
-		"(%.3f s; the timeout argument or default_socket_timeout)", host, port, (double) ms / 1000.0);
-	xsock_err_note_timeout(ms, "connect timeout");
-	xsock_err_note_str("hint", hint);
+	snprintf(what, sizeof(what), "%s port %d did not accept the connection", host, port);
+	timeout_hint(ms, "connect timeout", what, "the timeout argument or default_socket_timeout");
 }
 
 /*
@@ -613,7 +616,8 @@ static xsock_stream *child_data(const xsock_stream *parent, php_socket_t fd)
 static void accept_failed(php_stream *stream, php_stream_xport_param *xp, const zend_string *err)
 {
 	if (xp->outputs.error_code == XSOCK_ETIMEDOUT && xp->inputs.timeout != NULL) {
-		xsock_err_note_timeout(xsock_tv_to_ms(xp->inputs.timeout), "accept timeout");
+		timeout_hint(xsock_tv_to_ms(xp->inputs.timeout), "accept timeout", "no client connected",
+			"the timeout argument of stream_socket_accept() or default_socket_timeout");
 	}
 	xsock_err_commit(stream, "accept", xp->outputs.error_code, err != NULL ? ZSTR_VAL(err) : NULL, true);
 }

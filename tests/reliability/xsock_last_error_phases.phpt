@@ -51,7 +51,7 @@ foreach (["tcp://$addr", 'tcp://127.0.0.1', 'tcp://[::1]', "tcp://127.0.0.1\0:0"
 	last_error_show('server ' . addcslashes(str_replace([$long, $addr], ['<long>', 'BUSY'], $t), "\0"), xsock_last_error(), $errno, $errstr);
 }
 var_dump(@stream_socket_accept($srv, 0.2));
-last_error_show('accept timeout', xsock_last_error(), null, null, ['timeout_ms', 'budget']);
+last_error_show('accept timeout', xsock_last_error(), null, null, ['timeout_ms', 'budget', 'hint']);
 
 /* Failed lookups ask a loopback resolver in a private namespace, never the host's (compat_run_offline). */
 echo "== the lookups of errors_connect, errors_server, bad_address_client and bad_address_server\n";
@@ -218,7 +218,7 @@ server tcp://127.0.0.1\000:0: phase=listen errno_name=- errno/errstr set
 server udp://127.0.0.1: phase=listen errno_name=- errno/errstr set
 server udp://[::1: phase=listen errno_name=- errno/errstr set
 bool(false)
-accept timeout: phase=accept errno_name=ETIMEDOUT timeout_ms=200 budget=accept timeout
+accept timeout: phase=accept errno_name=ETIMEDOUT timeout_ms=200 budget=accept timeout hint=no client connected within the accept timeout (0.200 s; the timeout argument of stream_socket_accept() or default_socket_timeout)
 == the lookups of errors_connect, errors_server, bad_address_client and bad_address_server
 client tcp://nonexistent.invalid:80: phase=dns errno_name=- errno/errstr set host=nonexistent.invalid
 client tcp://<long>:80: phase=dns errno_name=- errno/errstr set
