@@ -10,6 +10,11 @@ PHP_ARG_ENABLE([xsock-dev],
   [AS_HELP_STRING([--enable-xsock-dev], [xsock: strict warnings as errors (developers and CI)])],
   [no], [no])
 
+PHP_ARG_ENABLE([xsock-dns-thread],
+  [whether to bound DNS lookups with a thread even where getaddrinfo_a exists],
+  [AS_HELP_STRING([--enable-xsock-dns-thread], [xsock: bound lookups with a resolver thread on glibc too (tests the non-glibc path)])],
+  [no], [no])
+
 if test "$PHP_XSOCK" != "no"; then
   dnl xsock links libssl itself: it must work when ext/openssl is absent.
   PHP_SETUP_OPENSSL(XSOCK_SHARED_LIBADD,
@@ -43,6 +48,21 @@ if test "$PHP_XSOCK" != "no"; then
      if test "$ac_cv_search_getaddrinfo_a" != "none required"; then
        PHP_ADD_LIBRARY(anl, 1, XSOCK_SHARED_LIBADD)
      fi])
+  dnl Elsewhere a thread per lookup (dns.c): pthreads, with the condition
+  dnl variable on the monotonic clock where the system allows it.
+  AC_SEARCH_LIBS([pthread_create], [pthread],
+    [AC_DEFINE(HAVE_PTHREAD_CREATE, 1, [POSIX threads])
+     if test "$ac_cv_search_pthread_create" != "none required"; then
+       PHP_ADD_LIBRARY(pthread, 1, XSOCK_SHARED_LIBADD)
+     fi
+     AC_CHECK_FUNCS([pthread_condattr_setclock])])
+  AC_SEARCH_LIBS([dladdr], [dl],
+    [if test "$ac_cv_search_dladdr" != "none required"; then
+       PHP_ADD_LIBRARY(dl, 1, XSOCK_SHARED_LIBADD)
+     fi])
+  if test "$PHP_XSOCK_DNS_THREAD" != "no"; then
+    AC_DEFINE(XSOCK_DNS_FORCE_THREAD, 1, [bound lookups with a thread even where getaddrinfo_a exists])
+  fi
 
   dnl PHP 8.6's ZEND_CONTAINER_OF uses typeof: a compiler whose default is
   dnl strict C99/C11 needs GNU C11 (gcc 5-14 and clang default to gnu11 or
@@ -59,7 +79,7 @@ if test "$PHP_XSOCK" != "no"; then
 
   dnl Sources grouped per folder: the glue at the root, one file per
   dnl transport or concern under transports/.
-  XSOCK_TRANSPORTS="transports/scheme.c transports/addr.c transports/sock.c transports/sockopt.c transports/netops.c \
+  XSOCK_TRANSPORTS="transports/scheme.c transports/addr.c transports/sock.c transports/dns.c transports/sockopt.c transports/netops.c \
     transports/tcp.c transports/udp.c transports/tls.c transports/tls_config.c \
     transports/tls_verify.c transports/tls_server.c transports/tls_bio.c \
     transports/tls_error.c transports/tls_session.c transports/tls_diag.c \

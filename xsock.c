@@ -16,6 +16,7 @@
 #include "transports/transports.h"
 #include "transports/tls.h"
 #include "transports/xsock_error.h"
+#include "transports/dns.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(xsock)
 
@@ -109,6 +110,7 @@ static PHP_MINFO_FUNCTION(xsock)
 	php_info_print_table_row(2, "Version", PHP_XSOCK_VERSION);
 	xsock_tls_minfo();
 	php_info_print_table_row(2, "Transports served by xsock", served.s ? ZSTR_VAL(served.s) : "none");
+	php_info_print_table_row(2, "DNS lookups bounded by the connect timeout", xsock_dns_backend());
 	php_info_print_table_end();
 	smart_str_free(&served);
 	DISPLAY_INI_ENTRIES();

@@ -3,21 +3,16 @@
  * SIGPIPE-free I/O, connect with Happy Eyeballs, bind, accept, names.
  */
 #ifdef HAVE_CONFIG_H
-# include "config.h"	/* HAVE_GETADDRINFO_A from config.m4 */
+# include "config.h"
 #endif
 #include "sock.h"
 #include "addr.h"
 #include "xsock_error.h"
+#include "dns.h"
 
 #ifndef XSOCK_WINDOWS
 # include <netinet/tcp.h>
 # include <arpa/inet.h>
-#endif
-#ifdef HAVE_GETADDRINFO_A
-# include <netdb.h>
-# ifdef ZTS
-#  include <pthread.h>
-# endif
 #endif
 
 #define HE_MAX_INFLIGHT 16	/* attempts in flight at once; RFC 8305 sets no limit */
@@ -509,216 +504,6 @@ static int he_loop(he_run *run, const xsock_connect_opts *o, const he_bind *b,
 	}
 }
 
-/* ---- bounded name resolution ---------------------------------------- */
-
-#ifdef HAVE_GETADDRINFO_A
-/*
- * One getaddrinfo_a() request on the C heap.  No completion callback
- * (SIGEV_NONE): a callback runs on a thread of glibc's and would call
- * into xsock.so, which PHP may have unloaded by then (a crash at exit).
- * A finished request is freed by the caller.  One that timed out and that
- * gai_cancel() could not stop (EAI_NOTCANCELED: glibc's thread still
- * writes into it) goes on the orphan list, freed by a later lookup once
- * glibc is done with it; at process exit whatever is left is left.
- */
-typedef struct _dns_req {
-	struct gaicb cb;			/* what glibc works on */
-	struct addrinfo hints;		/* cb.ar_request points here */
-	struct _dns_req *next;		/* orphan list */
-	char host[1];				/* cb.ar_name points here */
-} dns_req;
-
-static dns_req *dns_orphans;	/* timed-out requests glibc still owns */
-#ifdef ZTS
-static pthread_mutex_t dns_orphans_lock = PTHREAD_MUTEX_INITIALIZER;
-#endif
-
-static void dns_free(dns_req *r)
-{
-	if (r->cb.ar_result != NULL) {
-		freeaddrinfo(r->cb.ar_result);
-	}
-	free(r);
-}
-
-/* Adopt r (NULL: none) and free the orphans glibc has finished with. */
-static void dns_orphans_reap(dns_req *r)
-{
-	dns_req **p, *done;
-
-#ifdef ZTS
-	pthread_mutex_lock(&dns_orphans_lock);
-#endif
-	if (r != NULL) {
-		r->next = dns_orphans;
-		dns_orphans = r;
-	}
-	for (p = &dns_orphans; *p != NULL; ) {
-		if (gai_error(&(*p)->cb) == EAI_INPROGRESS) {
-			p = &(*p)->next;
-			continue;
-		}
-		done = *p;
-		*p = done->next;
-		dns_free(done);
-	}
-#ifdef ZTS
-	pthread_mutex_unlock(&dns_orphans_lock);
-#endif
-}
-
-/* PHP's one-time probe (network.c): no IPv6 socket means AF_INET lookups only. */
-static int dns_family(void)
-{
-	static int borked = -1;
-
-	if (borked == -1) {
-		php_socket_t s = socket(PF_INET6, SOCK_DGRAM, 0);
-
-		borked = s == SOCK_ERR;
-		if (!borked) {
-			closesocket(s);
-		}
-	}
-	return borked ? AF_INET : AF_UNSPEC;
-}
-
-/* The addrinfo list as php_network_getaddresses() returns it (emalloc'd, NULL-terminated). */
-static int dns_copy(const struct addrinfo *res, struct sockaddr ***sal)
-{
-	const struct addrinfo *a;
-	int n = 0;
-
-	for (a = res; a != NULL; a = a->ai_next) {
-		n++;
-	}
-	*sal = safe_emalloc(n + 1, sizeof(**sal), 0);
-	n = 0;
-	for (a = res; a != NULL; a = a->ai_next) {
-		(*sal)[n] = emalloc(a->ai_addrlen);
-		memcpy((*sal)[n++], a->ai_addr, a->ai_addrlen);
-	}
-	(*sal)[n] = NULL;
-	return n;
-}
-
-static void dns_fail(const char *host, const char *why, const char *hint, zend_string **errstr)
-{
-	*errstr = strpprintf(0, "php_network_getaddresses: getaddrinfo for %s failed: %s%s", host, why, hint);
-	php_error_docref(NULL, E_WARNING, "%s", ZSTR_VAL(*errstr));
-}
-
-/* Wait for r until deadline; 0 done, EAI_AGAIN when the time ran out. */
-static int dns_wait(dns_req *r, uint64_t deadline)
-{
-	const struct gaicb *list[1] = { &r->cb };
-
-	while (gai_error(&r->cb) == EAI_INPROGRESS) {
-		uint64_t now = xsock_now_ms();
-		struct timespec ts;
-
-		if (now >= deadline) {
-			return EAI_AGAIN;
-		}
-		ts.tv_sec = (time_t) ((deadline - now) / 1000);
-		ts.tv_nsec = (long) ((deadline - now) % 1000) * 1000000L;
-		gai_suspend(list, 1, &ts);
-	}
-	return 0;
-}
-
-/* The lookup under the connect deadline; the same results and texts as PHP otherwise. */
-static int dns_bounded(const char *host, int socktype, uint64_t deadline, int budget_ms,
-	struct sockaddr ***sal, zend_string **errstr)
-{
-	size_t len = strlen(host);
-	dns_req *r = calloc(1, sizeof(*r) + len);
-	struct gaicb *list[1];
-	struct sigevent sev;
-	int n;
-
-	if (r == NULL) {
-		return php_network_getaddresses(host, socktype, sal, errstr);
-	}
-	memcpy(r->host, host, len + 1);
-	r->hints.ai_family = dns_family();
-	r->hints.ai_socktype = socktype;
-	r->cb.ar_name = r->host;
-	r->cb.ar_request = &r->hints;
-	memset(&sev, 0, sizeof(sev));
-	sev.sigev_notify = SIGEV_NONE;
-	if (dns_orphans != NULL) {
-		dns_orphans_reap(NULL);
-	}
-	list[0] = &r->cb;
-	if (getaddrinfo_a(GAI_NOWAIT, list, 1, &sev) != 0) {
-		free(r);
-		return php_network_getaddresses(host, socktype, sal, errstr);
-	}
-	if (dns_wait(r, deadline) != 0) {
-		char hint[160];
-
-		if (gai_cancel(&r->cb) == EAI_NOTCANCELED) {
-			dns_orphans_reap(r);	/* glibc's thread still holds it */
-		} else {
-			dns_free(r);
-		}
-		snprintf(hint, sizeof(hint), " (DNS lookup of %s did not finish within the connect timeout (%.3f s))",
-			host, (double) budget_ms / 1000.0);
-		xsock_err_note_str("phase", "dns");
-		xsock_err_note_timeout(budget_ms, "connect timeout");
-		dns_fail(host, gai_strerror(EAI_AGAIN), hint, errstr);
-		return 0;
-	}
-	n = gai_error(&r->cb);
-	if (n != 0) {
-		dns_fail(host, gai_strerror(n), "", errstr);
-		dns_free(r);
-		return 0;
-	}
-	n = dns_copy(r->cb.ar_result, sal);
-	dns_free(r);
-	return n;
-}
-#endif
-
-#ifdef HAVE_GETADDRINFO_A
-/*
- * A literal address needs no resolver: inet_pton, no allocation.  Forms it
- * does not take ("127.1", "fe80::1%lo") go through getaddrinfo_a, which
- * answers them at once too.
- */
-static bool is_numeric_host(const char *host)
-{
-	unsigned char buf[sizeof(struct in6_addr)];
-
-	return inet_pton(AF_INET, host, buf) == 1 || inet_pton(AF_INET6, host, buf) == 1;
-}
-#endif
-
-/*
- * php_network_getaddresses() bounded by the connect timeout.  Numeric
- * addresses and an endless timeout take PHP's own call.  Without
- * getaddrinfo_a (musl, BSD, Windows; GetAddrInfoExW's timeout is not
- * wired yet) the lookup blocks as in PHP: a resolver thread is future work.
- */
-static int resolve(const char *host, int socktype, uint64_t deadline, int budget_ms,
-	struct sockaddr ***sal, zend_string **errstr)
-{
-#ifdef HAVE_GETADDRINFO_A
-	/*
-	 * getaddrinfo_a calls libc's own getaddrinfo, past an LD_PRELOAD'ed one
-	 * (nss_wrapper, socket_wrapper): there PHP's call keeps the results PHP gets.
-	 */
-	const char *preload = getenv("LD_PRELOAD");
-
-	if (budget_ms >= 0 && !is_numeric_host(host) && (preload == NULL || *preload == '\0')) {
-		return dns_bounded(host, socktype, deadline, budget_ms, sal, errstr);
-	}
-#endif
-	return php_network_getaddresses(host, socktype, sal, errstr);
-}
-
 static const char *he_result_name(int result, bool timed_out, char *buf, size_t len)
 {
 	const char *name;
@@ -792,7 +577,8 @@ int xsock_sock_connect(const char *host, int port, const xsock_connect_opts *o,
 	if (o->times != NULL) {
 		o->times->start_us = xsock_now_us();
 	}
-	n = resolve(host, o->socktype, deadline, xsock_tv_to_ms(timeout), &sal, errstr);
+	/* The lookup, bounded by the same deadline (dns.c). */
+	n = xsock_dns_resolve(host, o->socktype, deadline, xsock_tv_to_ms(timeout), &sal, errstr);
 	if (n == 0) {
 		*errcode = 0;
 		return XSOCK_ERR;

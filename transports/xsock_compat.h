@@ -201,6 +201,27 @@
 #endif
 
 /*
+ * How a client's lookup is bounded by its connect timeout (dns.c):
+ * glibc's getaddrinfo_a (config.m4 found it), else a thread per lookup on
+ * POSIX systems with pthreads (musl, BSD, macOS); --enable-xsock-dns-thread
+ * takes the thread on glibc too, so it is tested there.  Windows: none yet.
+ * The thread waits on a condition variable; where it can use the
+ * monotonic clock (not macOS), a clock step cannot stretch the wait.
+ */
+#if defined(HAVE_GETADDRINFO_A) && !defined(XSOCK_DNS_FORCE_THREAD)
+# define XSOCK_DNS_GAI_A 1
+#elif defined(HAVE_PTHREAD_CREATE) && !defined(XSOCK_WINDOWS)
+# define XSOCK_DNS_THREAD 1
+# ifdef HAVE_PTHREAD_CONDATTR_SETCLOCK
+#  define XSOCK_COND_CLOCK CLOCK_MONOTONIC
+#  define XSOCK_COND_SETCLOCK(attr) pthread_condattr_setclock((attr), CLOCK_MONOTONIC)
+# else
+#  define XSOCK_COND_CLOCK CLOCK_REALTIME
+#  define XSOCK_COND_SETCLOCK(attr) ((void) (attr))
+# endif
+#endif
+
+/*
  * The key log file (tls_keylog.c): open(O_NOFOLLOW), flock().  POSIX
  * systems; on Windows a key log cannot be opened, and says so.
  */

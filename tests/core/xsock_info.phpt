@@ -26,6 +26,8 @@ foreach (explode("\n", $out) as $line) {
 	$found = $found || $all;
 }
 var_dump(count($served) > 0, $found);
+/* How lookups are bounded by the connect timeout: the backend dns.c was built with. */
+var_dump(preg_match('/^DNS lookups bounded by the connect timeout => (getaddrinfo_a|resolver thread|none \(blocking, as PHP\))$/m', $out));
 if (!$found) {
 	echo $out;
 }
@@ -37,3 +39,4 @@ bool(true)
 bool(true)
 bool(true)
 bool(true)
+int(1)
