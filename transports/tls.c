@@ -698,10 +698,10 @@ static int accept_bounded(php_stream *child, const struct timeval *bound)
  * A child accepted by an ssl://, tls:// or tlsv1.x:// server.  The server's
  * method loses its client bit (PHP changes the server's field too, §3.9).
  * PHP builds a new SSL_CTX from the listening context at every accept, so
- * changes to that context apply to the next child; xsock reads the
- * options again too, but they lead to the same shared SSL_CTX while they
- * stay the same (the key lookup costs microseconds, a build milliseconds).
- * The server holds on to the current one so the cache cannot drop it.
+ * changes to that context apply to the next child; xsock looks the
+ * options up again only when they may have changed
+ * (xsock_tls_conf_listen), and they lead to the same shared SSL_CTX
+ * while they stay the same.
  */
 int xsock_tls_accept(php_stream *server, php_stream *child)
 {
@@ -719,14 +719,9 @@ int xsock_tls_accept(php_stream *server, php_stream *child)
 	if (seconds_option(server, "accept_timeout", &bound, &bounded) != XSOCK_OK) {
 		return -1;
 	}
-	conf = xsock_tls_conf_get(server, false, sxs->method);
+	conf = xsock_tls_conf_listen(server, sxs->method, &stls->listen);
 	if (conf == NULL) {
 		return -1;
-	}
-	if (stls->listen_conf != conf) {
-		xsock_tls_conf_release(stls->listen_conf);
-		xsock_tls_conf_ref(conf);
-		stls->listen_conf = conf;
 	}
 	if (setup_with(child, conf, NULL) != 0) {
 		return -1;
@@ -1141,7 +1136,7 @@ void xsock_tls_free(php_stream *stream)
 		}
 		ssl_drop(tls);
 	}
-	xsock_tls_conf_release(tls->listen_conf);
+	xsock_tls_listen_free(&tls->listen);
 	xsock_tls_cbs_free(tls, xs->persistent);
 	xsock_tls_io_free(&tls->io);
 	hint_clear(tls, xs->persistent);

@@ -1122,15 +1122,17 @@ static xsock_tls_conf *conf_build(php_stream *stream, xsock_tls_opts *o, const u
  * The shared context for stream's ssl options, as a client or a server
  * with the protocol versions of `method`.  NULL after a warning.
  */
-xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int method)
+static xsock_tls_conf *conf_lookup(php_stream *stream, bool is_client, int method, bool *warned)
 {
 	xsock_tls_opts o;
 	unsigned char key[XSOCK_TLS_KEY_LEN];
 	xsock_tls_conf *conf = NULL;
 
+	*warned = true;
 	if (opts_read(stream, is_client, method, &o) != XSOCK_OK) {
 		goto out;
 	}
+	*warned = o.warned;
 	opts_key(&o, key);
 	if (!o.warned && (conf = cache_find(key)) != NULL) {
 		goto out;
@@ -1146,6 +1148,84 @@ xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int metho
 	}
 out:
 	opts_free(&o);
+	return conf;
+}
+
+xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int method)
+{
+	bool warned;
+
+	return conf_lookup(stream, is_client, method, &warned);
+}
+
+/* The "ssl" options array of stream's context; NULL when there is none. */
+static zend_array *ssl_options(php_stream *stream, php_stream_context **ctx)
+{
+	zval *v;
+
+	*ctx = PHP_STREAM_CONTEXT(stream);
+	v = *ctx ? zend_hash_str_find(Z_ARRVAL((*ctx)->options), "ssl", sizeof("ssl") - 1) : NULL;
+	return v != NULL && Z_TYPE_P(v) == IS_ARRAY ? Z_ARR_P(v) : NULL;
+}
+
+void xsock_tls_listen_free(xsock_tls_listen *l)
+{
+	xsock_tls_conf_release(l->conf);
+	if (l->opts != NULL) {
+		zend_array_release(l->opts);
+	}
+	memset(l, 0, sizeof(*l));
+}
+
+/*
+ * The context for an accept on `server`.  PHP rebuilds it from the
+ * listener's options at every accept, so a change made meanwhile applies
+ * to the next child; reading and hashing every option (and the files'
+ * identities) costs about 90 K instructions, 3 % of a resumed handshake.
+ * The listener therefore keeps the context of its last lookup together
+ * with a reference to the "ssl" options array it came from, and reuses it
+ * while the context still holds that very array: every change to a
+ * context's options goes through php_stream_context_set_option(), which
+ * separates an array with a second reference before writing to it
+ * (SEPARATE_ARRAY in main/streams/streams.c), so any change —
+ * stream_context_set_option(), stream_context_set_params(), a wrapper's
+ * own writes such as capture_peer_cert — leaves a new array in the
+ * context, and the reference keeps the old address from being reused.
+ * The files named by options are trusted for FILE_RECHECK_MS, as the key
+ * trusts them, so after that the lookup runs in full again.  A lookup that
+ * warned is not kept: its warnings repeat at every accept, as before.
+ */
+xsock_tls_conf *xsock_tls_conf_listen(php_stream *server, int method, xsock_tls_listen *l)
+{
+	php_stream_context *ctx;
+	zend_array *opts = ssl_options(server, &ctx);
+	uint64_t now = xsock_now_ms();
+	xsock_tls_conf *conf;
+	bool warned;
+
+	if (l->conf != NULL && l->opts == opts && l->ctx == ctx && l->method == method
+			&& now - l->at_ms < FILE_RECHECK_MS) {
+		LOCK();
+		conf_hits++;
+		l->conf->refcount++;
+		l->conf->last_used = now;
+		UNLOCK();
+		return l->conf;
+	}
+	conf = conf_lookup(server, false, method, &warned);
+	xsock_tls_listen_free(l);
+	if (conf == NULL || warned || server->is_persistent) {
+		return conf;
+	}
+	xsock_tls_conf_ref(conf);
+	l->conf = conf;
+	if (opts != NULL) {
+		GC_ADDREF(opts);
+	}
+	l->opts = opts;
+	l->ctx = ctx;
+	l->method = method;
+	l->at_ms = now;
 	return conf;
 }
 
