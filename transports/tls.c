@@ -766,6 +766,7 @@ static int more_records(php_stream *stream, xsock_tls *tls, char *buf, size_t co
 	while ((size_t) got < count
 			&& (tls->io.big || SSL_pending(tls->ssl) > 0 || xsock_tls_bio_has_input(&tls->io, false))) {
 		xsock_tls_err_reset();
+		tls->io.want = count - (size_t) got;
 		n = SSL_read(tls->ssl, buf + got, (int) (count - (size_t) got));
 		if (n <= 0) {
 			rc = xsock_tls_ssl_error(stream, n, NULL);
@@ -841,7 +842,7 @@ static void read_settle(xsock_tls *tls)
  * non-blocking stream returns 0 at once.  PHP's return values: -1 only on
  * timeout (timed_out set); errors warn and return 0 with eof set.
  */
-ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
+static ssize_t read_records(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
 	xsock_tls *tls = xs->tls;
@@ -896,6 +897,19 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 	}
 }
 
+/* The BIO reads ahead for the bytes this call wants; its bulk buffers go when it returns. */
+ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
+{
+	xsock_tls *tls = XSOCK_DATA(stream)->tls;
+	ssize_t n;
+
+	tls->io.want = MIN(count, INT_MAX);
+	n = read_records(stream, buf, count);
+	tls->io.want = 0;
+	xsock_tls_bio_idle(&tls->io);
+	return n;
+}
+
 /*
  * Write all of buf on a blocking stream (one PHP call, not one per
  * record), as much as the socket takes on a non-blocking one.  A timeout
@@ -918,6 +932,8 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 	while (done < count) {
 		xsock_tls_err_reset();
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
+		/* More records after this one: the BIO may hold it for one send() of several. */
+		tls->io.coalesce = xs->net.is_blocked && count - done > XSOCK_TLS_RECORD;
 		n = SSL_write(tls->ssl, buf + done, (int) MIN(count - done, INT_MAX));
 		if (n > 0) {
 			done += (size_t) n;
@@ -940,6 +956,8 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 			break;
 		}
 	}
+	tls->io.coalesce = false;
+	xsock_tls_bio_idle(&tls->io);
 	if (done > 0) {
 		xs->wait_first = true;	/* the answer is on its way (xsock_net_read) */
 		php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), done, 0);

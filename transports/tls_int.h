@@ -44,6 +44,18 @@
  */
 #define XSOCK_TLS_AHEAD			4096
 #define XSOCK_TLS_HEADER		5		/* a TLS record header: type, version, length */
+#define XSOCK_TLS_RECORD		16384	/* most plaintext one record carries (RFC 8446 §5.1) */
+
+/*
+ * Bulk reads: a socket read may fetch this much past what OpenSSL asked
+ * for, when the read call wants more than a record (see bulk_tail()):
+ * four full records with their overhead.
+ */
+#define XSOCK_TLS_BULK			(4 * (XSOCK_TLS_RECORD + 256))
+#define XSOCK_TLS_BULK_SLACK	256		/* read-ahead past the plaintext asked for: record overheads */
+
+/* Bulk writes: records of one write held back to leave in one send() (bio_write). */
+#define XSOCK_TLS_WBUF			65536
 
 /*
  * A cast shows OpenSSL at most this many kernel bytes by peeking: two
@@ -123,6 +135,8 @@ typedef struct _xsock_tls_io {
 	size_t prefix_len;				/* bytes in prefix */
 	size_t prefix_pos;				/* bytes of prefix already handed to OpenSSL */
 	bool persistent;				/* prefix allocated persistently */
+	bool prefix_bulk;				/* prefix is a bulk read-ahead buffer (bulk_tail()), larger than
+									   what it holds */
 	bool eof;						/* recv() returned 0 (BIO_CTRL_EOF) */
 	bool big;						/* the last socket read wanted more than XSOCK_TLS_AHEAD: no read-ahead */
 	bool record;					/* copy received bytes into seen (handshake) */
@@ -133,6 +147,13 @@ typedef struct _xsock_tls_io {
 	char *peek_copy;				/* peek mode: copy of the head of the kernel's queue, up to
 									   XSOCK_TLS_PEEK_MAX bytes; emalloc; NULL outside a cast */
 	size_t peek_len;				/* bytes in peek_copy */
+	size_t want;					/* plaintext bytes the read call under way still asks for (tls.c);
+									   0 outside xsock_tls_read */
+	bool coalesce;					/* the write under way has more records to come: hold this one */
+	char *wbuf;						/* records held back for one send(); pemalloc, XSOCK_TLS_WBUF bytes;
+									   NULL when no write is under way */
+	size_t wbuf_len;				/* bytes in wbuf */
+	size_t wbuf_pos;				/* bytes of wbuf already sent */
 	size_t seen_len;				/* bytes in seen */
 	unsigned char *seen;			/* start of what the peer sent, XSOCK_TLS_SEEN_MAX bytes; only
 									   during a handshake (idle streams stay small); pemalloc */
@@ -341,6 +362,7 @@ void xsock_tls_bio_peek_more(xsock_tls_io *io);
 bool xsock_tls_bio_has_input(xsock_tls_io *io, bool ask_socket);
 void xsock_tls_bio_peek(xsock_tls_io *io, bool on);
 int xsock_tls_bio_settle(xsock_tls_io *io);
+void xsock_tls_bio_idle(xsock_tls_io *io);
 void xsock_tls_io_record(xsock_tls_io *io, bool on);
 void xsock_tls_io_free(xsock_tls_io *io);
 

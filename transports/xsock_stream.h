@@ -61,6 +61,9 @@ ssize_t xsock_sock_recv(php_socket_t fd, void *buf, size_t len, int flags);
 /* recv() of len bytes into buf that also takes up to tail_len more into tail
  * (one system call; Windows: buf only).  Returns the total. */
 ssize_t xsock_sock_recv_tail(php_socket_t fd, void *buf, size_t len, void *tail, size_t tail_len, int flags);
+/* send() of head then buf in one system call (Windows: head alone when
+ * there is one).  Returns the total sent. */
+ssize_t xsock_sock_send_two(php_socket_t fd, const void *head, size_t head_len, const void *buf, size_t len, int flags);
 
 /* Put the fd into (non-)blocking mode; true on success. */
 bool xsock_sock_set_blocking(php_socket_t fd, bool blocking);
