@@ -198,10 +198,11 @@ PHP_FUNCTION(xsock_last_error)
 	RETURN_COPY(rec);
 }
 
-/* The failure records are request-scoped (xsock_error.c). */
+/* The failure records (xsock_error.c) and the TLS context memo (tls_config.c) are request-scoped. */
 static PHP_RSHUTDOWN_FUNCTION(xsock)
 {
 	xsock_err_rshutdown();
+	xsock_tls_conf_rshutdown();
 	return SUCCESS;
 }
 

@@ -277,7 +277,7 @@ int xsock_tls_setup(php_stream *stream, int method, php_stream *session)
 	xsock_tls_err_reset();
 	xs->is_client = (method & XSOCK_CRYPTO_IS_CLIENT) != 0;
 	xs->method = method;
-	conf = xsock_tls_conf_get(stream, xs->is_client, method);
+	conf = xsock_tls_conf_memo(stream, xs->is_client, method, xsock_tls_conf_request_memo());
 	if (conf == NULL) {
 		return -1;
 	}
@@ -700,7 +700,7 @@ static int accept_bounded(php_stream *child, const struct timeval *bound)
  * PHP builds a new SSL_CTX from the listening context at every accept, so
  * changes to that context apply to the next child; xsock looks the
  * options up again only when they may have changed
- * (xsock_tls_conf_listen), and they lead to the same shared SSL_CTX
+ * (xsock_tls_conf_memo), and they lead to the same shared SSL_CTX
  * while they stay the same.
  */
 int xsock_tls_accept(php_stream *server, php_stream *child)
@@ -719,7 +719,7 @@ int xsock_tls_accept(php_stream *server, php_stream *child)
 	if (seconds_option(server, "accept_timeout", &bound, &bounded) != XSOCK_OK) {
 		return -1;
 	}
-	conf = xsock_tls_conf_listen(server, sxs->method, &stls->listen);
+	conf = xsock_tls_conf_memo(server, false, sxs->method, server->is_persistent ? xsock_tls_conf_request_memo() : &stls->listen);
 	if (conf == NULL) {
 		return -1;
 	}
@@ -1154,7 +1154,7 @@ void xsock_tls_free(php_stream *stream)
 		}
 		ssl_drop(tls);
 	}
-	xsock_tls_listen_free(&tls->listen);
+	xsock_tls_memo_free(&tls->listen);
 	xsock_tls_cbs_free(tls, xs->persistent);
 	xsock_tls_io_free(&tls->io);
 	hint_clear(tls, xs->persistent);

@@ -110,19 +110,21 @@ struct _xsock_tls_conf {
 };
 
 /*
- * A listening server's last context lookup (xsock_tls_conf_listen), so
- * that an accept whose options cannot have changed skips reading and
- * hashing them.  Never on persistent streams (opts is request memory).
+ * A context lookup kept for the next one (xsock_tls_conf_memo), so that a
+ * setup whose options cannot have changed skips reading and hashing them:
+ * one per listening server (its accepts), one per request for the other
+ * setups (clients reusing a context).
  */
-typedef struct _xsock_tls_listen {
-	xsock_tls_conf *conf;			/* context of the last accept that raised no warning (a reference):
+typedef struct _xsock_tls_memo {
+	xsock_tls_conf *conf;			/* context of the last lookup that raised no warning (a reference):
 									   also pins it against cache eviction; NULL = none */
 	zend_array *opts;				/* the context's "ssl" options array it was read from (a reference);
 									   NULL = none */
 	php_stream_context *ctx;		/* the context that held opts; NULL = none */
 	int method;						/* crypto method of that lookup */
+	bool is_client;					/* side of that lookup */
 	uint64_t at_ms;					/* xsock_now_ms() of the full lookup: trusted FILE_RECHECK_MS */
-} xsock_tls_listen;
+} xsock_tls_memo;
 
 /*
  * The BIO's view of the stream.  The fd is re-read from the stream on
@@ -236,7 +238,7 @@ typedef struct _xsock_tls_cbs {
 struct _xsock_tls {
 	SSL *ssl;						/* NULL until setup and after crypto off */
 	xsock_tls_conf *conf;			/* SSL_CTX of ssl (a reference) */
-	xsock_tls_listen listen;		/* listening server: context of the last accept (tls_config.c) */
+	xsock_tls_memo listen;			/* listening server: context of the last accept (tls_config.c) */
 	xsock_tls_io io;				/* BIO state */
 	xsock_tls_reneg reneg;			/* server renegotiation limiter */
 	bool active;					/* handshake done and policy passed */
@@ -301,9 +303,9 @@ uint64_t xsock_tls_deadline(const struct timeval *tv);
 /* tls_config.c: ssl context options -> shared SSL_CTX */
 int xsock_tls_conf_minit(void);
 void xsock_tls_conf_mshutdown(void);
-xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int method);
-xsock_tls_conf *xsock_tls_conf_listen(php_stream *server, int method, xsock_tls_listen *l);
-void xsock_tls_listen_free(xsock_tls_listen *l);
+xsock_tls_conf *xsock_tls_conf_memo(php_stream *stream, bool is_client, int method, xsock_tls_memo *m);
+xsock_tls_memo *xsock_tls_conf_request_memo(void);
+void xsock_tls_memo_free(xsock_tls_memo *m);
 void xsock_tls_conf_ref(xsock_tls_conf *conf);
 void xsock_tls_conf_release(xsock_tls_conf *conf);
 void xsock_tls_conf_stats(xsock_tls_cache_stats *st);
