@@ -1135,6 +1135,8 @@ static void close_notify(xsock_stream *xs, xsock_tls *tls)
 			? xsock_sock_recv(xs->net.socket, buf, sizeof(buf), 0) : -1;
 #endif
 		if (n <= 0) {
+			/* Read to EOF or to an empty queue: the socket's close need not look again. */
+			xs->drained = true;
 			break;
 		}
 	}

@@ -35,6 +35,8 @@ typedef struct _xsock_stream {
 	bool is_client;					/* set by crypto setup from the method's low bit */
 	bool read_unbuffered;			/* the script asked for no read buffer (tcp.c, direct reads) */
 	bool wait_first;				/* the next blocking read polls before recv() (netops.c) */
+	bool drained;					/* close: the receive queue was just read to its end (TLS close),
+									   so the socket's own drain is skipped (netops.c) */
 	int method;						/* STREAM_CRYPTO_METHOD_* bits for the handshake */
 	xsock_tls *tls;					/* NULL until crypto setup; owned by tls.c */
 } xsock_stream;
