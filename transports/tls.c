@@ -708,6 +708,7 @@ int xsock_tls_accept(php_stream *server, php_stream *child)
 	xsock_stream *sxs = XSOCK_DATA(server);
 	xsock_stream *cxs = XSOCK_DATA(child);
 	xsock_tls *stls = tls_of(sxs);
+	xsock_tls_memo *memo;
 	xsock_tls_conf *conf;
 	struct timeval bound;
 	bool bounded;
@@ -719,7 +720,12 @@ int xsock_tls_accept(php_stream *server, php_stream *child)
 	if (seconds_option(server, "accept_timeout", &bound, &bounded) != XSOCK_OK) {
 		return -1;
 	}
-	conf = xsock_tls_conf_memo(server, false, sxs->method, server->is_persistent ? xsock_tls_conf_request_memo() : &stls->listen);
+	/* The listener's own memo; a persistent one must not hold request memory past its request. */
+	if (stls->listen == NULL && !server->is_persistent) {
+		stls->listen = ecalloc(1, sizeof(*stls->listen));
+	}
+	memo = server->is_persistent ? xsock_tls_conf_request_memo() : stls->listen;
+	conf = xsock_tls_conf_memo(server, false, sxs->method, memo);
 	if (conf == NULL) {
 		return -1;
 	}
@@ -766,7 +772,7 @@ static int more_records(php_stream *stream, xsock_tls *tls, char *buf, size_t co
 	while ((size_t) got < count
 			&& (tls->io.big || SSL_pending(tls->ssl) > 0 || xsock_tls_bio_has_input(&tls->io, false))) {
 		xsock_tls_err_reset();
-		tls->io.want = count - (size_t) got;
+		tls->io.want = (uint32_t) (count - (size_t) got);
 		n = SSL_read(tls->ssl, buf + got, (int) (count - (size_t) got));
 		if (n <= 0) {
 			rc = xsock_tls_ssl_error(stream, n, NULL);
@@ -903,7 +909,7 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 	xsock_tls *tls = XSOCK_DATA(stream)->tls;
 	ssize_t n;
 
-	tls->io.want = MIN(count, INT_MAX);
+	tls->io.want = (uint32_t) MIN(count, INT_MAX);
 	n = read_records(stream, buf, count);
 	tls->io.want = 0;
 	xsock_tls_bio_idle(&tls->io);
@@ -1156,7 +1162,10 @@ void xsock_tls_free(php_stream *stream)
 		}
 		ssl_drop(tls);
 	}
-	xsock_tls_memo_free(&tls->listen);
+	if (tls->listen != NULL) {
+		xsock_tls_memo_free(tls->listen);
+		efree(tls->listen);
+	}
 	xsock_tls_cbs_free(tls, xs->persistent);
 	xsock_tls_io_free(&tls->io);
 	hint_clear(tls, xs->persistent);

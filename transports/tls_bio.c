@@ -329,7 +329,7 @@ static int write_failed(BIO *b, xsock_tls_io *io, int err)
 static int send_out(BIO *b, xsock_tls_io *io, const char *in, size_t len)
 {
 	php_socket_t fd = io->xs->net.socket;
-	size_t held = io->wbuf_len - io->wbuf_pos;
+	size_t held = io->wbuf != NULL ? io->wbuf->len - io->wbuf->pos : 0;
 	ssize_t n;
 
 #ifndef XSOCK_HAVE_MSG_DONTWAIT
@@ -339,15 +339,17 @@ static int send_out(BIO *b, xsock_tls_io *io, const char *in, size_t len)
 	}
 #endif
 	n = held == 0 ? xsock_sock_send(fd, in, len, XSOCK_RECV_DONTWAIT)
-		: xsock_sock_send_two(fd, io->wbuf + io->wbuf_pos, held, in, len, XSOCK_RECV_DONTWAIT);
+		: xsock_sock_send_two(fd, io->wbuf->data + io->wbuf->pos, held, in, len, XSOCK_RECV_DONTWAIT);
 	if (n < 0) {
 		return write_failed(b, io, php_socket_errno());
 	}
 	if ((size_t) n < held) {
-		io->wbuf_pos += (size_t) n;
+		io->wbuf->pos += (size_t) n;
 		return write_failed(b, io, EAGAIN);
 	}
-	io->wbuf_len = io->wbuf_pos = 0;
+	if (held > 0) {
+		io->wbuf->len = io->wbuf->pos = 0;
+	}
 	n -= (ssize_t) held;
 	if (n == 0 && len > 0) {
 		/* The socket took exactly the held bytes: in waits for room. */
@@ -369,14 +371,17 @@ static int send_out(BIO *b, xsock_tls_io *io, const char *in, size_t len)
  */
 static bool hold(xsock_tls_io *io, const char *in, size_t len)
 {
-	if (!io->coalesce || io->wbuf_len + len > XSOCK_TLS_WBUF) {
+	size_t used = io->wbuf != NULL ? io->wbuf->len : 0;
+
+	if (!io->coalesce || used + len > XSOCK_TLS_WBUF) {
 		return false;
 	}
 	if (io->wbuf == NULL) {
-		io->wbuf = pemalloc(XSOCK_TLS_WBUF, io->xs->persistent);
+		io->wbuf = pemalloc(sizeof(*io->wbuf), io->xs->persistent);
+		io->wbuf->len = io->wbuf->pos = 0;
 	}
-	memcpy(io->wbuf + io->wbuf_len, in, len);
-	io->wbuf_len += len;
+	memcpy(io->wbuf->data + io->wbuf->len, in, len);
+	io->wbuf->len += len;
 	return true;
 }
 
@@ -398,7 +403,7 @@ static int bio_write(BIO *b, const char *in, int len)
 static long flush(BIO *b, xsock_tls_io *io)
 {
 	BIO_clear_retry_flags(b);
-	if (io->wbuf_len == io->wbuf_pos) {
+	if (io->wbuf == NULL || io->wbuf->len == io->wbuf->pos) {
 		return 1;
 	}
 	return send_out(b, io, NULL, 0) < 0 ? 0 : 1;
@@ -488,6 +493,11 @@ BIO *xsock_tls_bio_new(xsock_tls_io *io)
 		io->peek_len = 0;
 		io->want = 0;
 		io->coalesce = false;
+		/* Records a previous session could not send (a timeout) must not open the next one. */
+		if (io->wbuf != NULL) {
+			pefree(io->wbuf, io->xs->persistent);
+			io->wbuf = NULL;
+		}
 	}
 	return b;
 }
@@ -649,10 +659,9 @@ void xsock_tls_bio_idle(xsock_tls_io *io)
 	size_t rest = io->prefix_len - io->prefix_pos;
 	unsigned char *old = io->prefix;
 
-	if (io->wbuf != NULL && io->wbuf_len == io->wbuf_pos) {
+	if (io->wbuf != NULL && io->wbuf->len == io->wbuf->pos) {
 		pefree(io->wbuf, io->xs->persistent);
 		io->wbuf = NULL;
-		io->wbuf_len = io->wbuf_pos = 0;
 	}
 	if (io->prefix_bulk && rest <= XSOCK_TLS_AHEAD) {
 		io->prefix = NULL;

@@ -126,6 +126,13 @@ typedef struct _xsock_tls_memo {
 	uint64_t at_ms;					/* xsock_now_ms() of the full lookup: trusted FILE_RECHECK_MS */
 } xsock_tls_memo;
 
+/* Records of one write held back to leave in one send() (tls_bio.c hold()). */
+typedef struct _xsock_tls_wbuf {
+	size_t len;						/* bytes held */
+	size_t pos;						/* bytes of them already sent */
+	char data[XSOCK_TLS_WBUF];
+} xsock_tls_wbuf;
+
 /*
  * The BIO's view of the stream.  The fd is re-read from the stream on
  * every call (ext/sockets may swap it, see xsock_stream.h).
@@ -137,28 +144,26 @@ typedef struct _xsock_tls_io {
 	size_t prefix_len;				/* bytes in prefix */
 	size_t prefix_pos;				/* bytes of prefix already handed to OpenSSL */
 	bool persistent;				/* prefix allocated persistently */
-	bool prefix_bulk;				/* prefix is a bulk read-ahead buffer (bulk_tail()), larger than
-									   what it holds */
 	bool eof;						/* recv() returned 0 (BIO_CTRL_EOF) */
 	bool big;						/* the last socket read wanted more than XSOCK_TLS_AHEAD: no read-ahead */
 	bool record;					/* copy received bytes into seen (handshake) */
 	int last_errno;					/* errno of the last failed send/recv, 0 if none */
 	bool peek;						/* a cast is looking: socket reads peek, nothing leaves the kernel */
+	bool prefix_bulk;				/* prefix is a bulk read-ahead buffer (bulk_tail()), larger than
+									   what it holds */
+	bool coalesce;					/* the write under way has more records to come: hold this one */
+	uint32_t want;					/* plaintext bytes the read call under way still asks for (tls.c);
+									   0 outside xsock_tls_read */
 	size_t peeked;					/* kernel bytes OpenSSL has been shown by peeks and not yet received
 									   for real; the next socket read takes them first */
 	char *peek_copy;				/* peek mode: copy of the head of the kernel's queue, up to
 									   XSOCK_TLS_PEEK_MAX bytes; emalloc; NULL outside a cast */
 	size_t peek_len;				/* bytes in peek_copy */
-	size_t want;					/* plaintext bytes the read call under way still asks for (tls.c);
-									   0 outside xsock_tls_read */
-	bool coalesce;					/* the write under way has more records to come: hold this one */
-	char *wbuf;						/* records held back for one send(); pemalloc, XSOCK_TLS_WBUF bytes;
-									   NULL when no write is under way */
-	size_t wbuf_len;				/* bytes in wbuf */
-	size_t wbuf_pos;				/* bytes of wbuf already sent */
 	size_t seen_len;				/* bytes in seen */
 	unsigned char *seen;			/* start of what the peer sent, XSOCK_TLS_SEEN_MAX bytes; only
 									   during a handshake (idle streams stay small); pemalloc */
+	xsock_tls_wbuf *wbuf;			/* records held back for one send(); pemalloc; NULL when no write
+									   is under way */
 } xsock_tls_io;
 
 /*
@@ -238,10 +243,12 @@ typedef struct _xsock_tls_cbs {
 struct _xsock_tls {
 	SSL *ssl;						/* NULL until setup and after crypto off */
 	xsock_tls_conf *conf;			/* SSL_CTX of ssl (a reference) */
-	xsock_tls_memo listen;			/* listening server: context of the last accept (tls_config.c) */
+	xsock_tls_memo *listen;			/* listening server: context of the last accept (tls_config.c);
+									   emalloc; NULL until one */
 	xsock_tls_io io;				/* BIO state */
 	xsock_tls_reneg reneg;			/* server renegotiation limiter */
 	bool active;					/* handshake done and policy passed */
+	bool hold;						/* the translator keeps its warning in `later` (xsock_tls_ssl_error_later) */
 	int status;						/* STREAM_CRYPTO_STATUS_* after the last handshake step, read or write (PHP 8.6) */
 	bool hs_timed_out;				/* the last handshake step failed because its deadline passed */
 	bool accept_bounded;			/* the handshake runs inside accept under ssl.accept_timeout */
@@ -254,7 +261,6 @@ struct _xsock_tls {
 	char *hint;						/* diagnosis of the last failed handshake; pemalloc; NULL = none */
 	char *later;					/* warning of a write that failed after sending bytes, raised by the
 									   next write call (PHP's order); pemalloc; NULL = none */
-	bool hold;						/* the translator keeps its warning in `later` (xsock_tls_ssl_error_later) */
 	xsock_tls_cbs *cbs;				/* script callbacks, 0-RTT data; pemalloc; NULL = none */
 	int end;						/* XSOCK_TLS_END_*: how the session ended; the first seen wins */
 	bool require_close_notify;		/* ssl.require_close_notify: EOF without close_notify fails the read */
