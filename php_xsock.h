@@ -17,6 +17,7 @@ ZEND_BEGIN_MODULE_GLOBALS(xsock)
 	zval err_last;			/* xsock_error.c: the request's last connect/accept failure (xsock_last_error()) */
 	HashTable *err_streams;	/* xsock_error.c: resource id => that stream's last failure; NULL until one */
 	bool err_closed;		/* xsock_error.c: after RSHUTDOWN (streams PHP closes later record nothing); RINIT clears it */
+	void *tls_memo;			/* tls_config.c: the request's last TLS context lookup (xsock_tls_memo); NULL until one */
 ZEND_END_MODULE_GLOBALS(xsock)
 
 ZEND_EXTERN_MODULE_GLOBALS(xsock)

@@ -221,9 +221,11 @@ static PHP_RINIT_FUNCTION(xsock)
 	return SUCCESS;
 }
 
+/* The failure records (xsock_error.c) and the TLS context memo (tls_config.c) are request-scoped. */
 static PHP_RSHUTDOWN_FUNCTION(xsock)
 {
 	xsock_err_rshutdown();
+	xsock_tls_conf_rshutdown();
 	return SUCCESS;
 }
 

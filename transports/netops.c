@@ -275,7 +275,7 @@ void xsock_net_close_socket(xsock_stream *xs)
 	if (xs->net.socket == SOCK_ERR) {
 		return;
 	}
-	if (xs->scheme->kind == XSOCK_KIND_TCP) {
+	if (xs->scheme->kind == XSOCK_KIND_TCP && !xs->drained) {
 		drain_unread(xs->net.socket);
 	}
 	closesocket(xs->net.socket);

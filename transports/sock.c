@@ -124,6 +124,21 @@ ssize_t xsock_sock_recv_tail(php_socket_t fd, void *buf, size_t len, void *tail,
 #endif
 }
 
+ssize_t xsock_sock_send_two(php_socket_t fd, const void *head, size_t head_len, const void *buf, size_t len, int flags)
+{
+#ifdef XSOCK_WINDOWS
+	return head_len > 0 ? send(fd, head, head_len, flags) : send(fd, buf, len, flags);
+#else
+	struct iovec iov[2] = {{(void *) head, head_len}, {(void *) buf, len}};
+	struct msghdr msg;
+
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = iov;
+	msg.msg_iovlen = 2;
+	return sendmsg(fd, &msg, flags | XSOCK_SEND_FLAGS);
+#endif
+}
+
 bool xsock_sock_set_blocking(php_socket_t fd, bool blocking)
 {
 	return XSOCK_SET_SOCK_BLOCKING(fd, blocking);

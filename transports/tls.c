@@ -308,7 +308,7 @@ int xsock_tls_setup(php_stream *stream, int method, php_stream *session)
 	xsock_tls_err_reset();
 	xs->is_client = (method & XSOCK_CRYPTO_IS_CLIENT) != 0;
 	xs->method = method;
-	conf = xsock_tls_conf_get(stream, xs->is_client, method);
+	conf = xsock_tls_conf_memo(stream, xs->is_client, method, xsock_tls_conf_request_memo());
 	if (conf == NULL) {
 		return -1;
 	}
@@ -764,16 +764,17 @@ static int accept_bounded(php_stream *child, const struct timeval *bound)
  * A child accepted by an ssl://, tls:// or tlsv1.x:// server.  The server's
  * method loses its client bit (PHP changes the server's field too, §3.9).
  * PHP builds a new SSL_CTX from the listening context at every accept, so
- * changes to that context apply to the next child; xsock reads the
- * options again too, but they lead to the same shared SSL_CTX while they
- * stay the same (the key lookup costs microseconds, a build milliseconds).
- * The server holds on to the current one so the cache cannot drop it.
+ * changes to that context apply to the next child; xsock looks the
+ * options up again only when they may have changed
+ * (xsock_tls_conf_memo), and they lead to the same shared SSL_CTX
+ * while they stay the same.
  */
 int xsock_tls_accept(php_stream *server, php_stream *child)
 {
 	xsock_stream *sxs = XSOCK_DATA(server);
 	xsock_stream *cxs = XSOCK_DATA(child);
 	xsock_tls *stls = tls_of(sxs);
+	xsock_tls_memo *memo;
 	xsock_tls_conf *conf;
 	struct timeval bound;
 	bool bounded;
@@ -785,14 +786,14 @@ int xsock_tls_accept(php_stream *server, php_stream *child)
 	if (seconds_option(server, "accept_timeout", &bound, &bounded) != XSOCK_OK) {
 		return -1;
 	}
-	conf = xsock_tls_conf_get(server, false, sxs->method);
+	/* The listener's own memo; a persistent one must not hold request memory past its request. */
+	if (stls->listen == NULL && !server->is_persistent) {
+		stls->listen = ecalloc(1, sizeof(*stls->listen));
+	}
+	memo = server->is_persistent ? xsock_tls_conf_request_memo() : stls->listen;
+	conf = xsock_tls_conf_memo(server, false, sxs->method, memo);
 	if (conf == NULL) {
 		return -1;
-	}
-	if (stls->listen_conf != conf) {
-		xsock_tls_conf_release(stls->listen_conf);
-		xsock_tls_conf_ref(conf);
-		stls->listen_conf = conf;
 	}
 	if (setup_with(child, conf, NULL) != 0) {
 		return -1;
@@ -838,6 +839,7 @@ static int more_records(php_stream *stream, xsock_tls *tls, char *buf, size_t co
 	while ((size_t) got < count
 			&& (tls->io.big || SSL_pending(tls->ssl) > 0 || xsock_tls_bio_has_input(&tls->io, false))) {
 		xsock_tls_err_reset();
+		tls->io.want = (uint32_t) (count - (size_t) got);
 		n = SSL_read(tls->ssl, buf + got, (int) (count - (size_t) got));
 		if (n <= 0) {
 			rc = xsock_tls_ssl_error(stream, n, NULL);
@@ -913,7 +915,7 @@ static void read_settle(xsock_tls *tls)
  * non-blocking stream returns 0 at once.  PHP's return values: -1 only on
  * timeout (timed_out set); errors warn and return 0 with eof set.
  */
-ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
+static ssize_t read_records(php_stream *stream, char *buf, size_t count)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
 	xsock_tls *tls = xs->tls;
@@ -968,6 +970,19 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 	}
 }
 
+/* The BIO reads ahead for the bytes this call wants; its bulk buffers go when it returns. */
+ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
+{
+	xsock_tls *tls = XSOCK_DATA(stream)->tls;
+	ssize_t n;
+
+	tls->io.want = (uint32_t) MIN(count, INT_MAX);
+	n = read_records(stream, buf, count);
+	tls->io.want = 0;
+	xsock_tls_bio_idle(&tls->io);
+	return n;
+}
+
 /*
  * Write all of buf on a blocking stream (one PHP call, not one per
  * record), as much as the socket takes on a non-blocking one.  A timeout
@@ -990,6 +1005,8 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 	while (done < count) {
 		xsock_tls_err_reset();
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
+		/* More records after this one: the BIO may hold it for one send() of several. */
+		tls->io.coalesce = xs->net.is_blocked && count - done > XSOCK_TLS_RECORD;
 		n = SSL_write(tls->ssl, buf + done, (int) MIN(count - done, INT_MAX));
 		if (n > 0) {
 			done += (size_t) n;
@@ -1012,6 +1029,8 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 			break;
 		}
 	}
+	tls->io.coalesce = false;
+	xsock_tls_bio_idle(&tls->io);
 	if (done > 0) {
 		xs->wait_first = true;	/* the answer is on its way (xsock_net_read) */
 		php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), done, 0);
@@ -1199,6 +1218,8 @@ static void close_notify(xsock_stream *xs, xsock_tls *tls)
 			? xsock_sock_recv(xs->net.socket, buf, sizeof(buf), 0) : -1;
 #endif
 		if (n <= 0) {
+			/* Read to EOF or to an empty queue: the socket's close need not look again. */
+			xs->drained = true;
 			break;
 		}
 	}
@@ -1218,7 +1239,10 @@ void xsock_tls_free(php_stream *stream)
 		}
 		ssl_drop(tls);
 	}
-	xsock_tls_conf_release(tls->listen_conf);
+	if (tls->listen != NULL) {
+		xsock_tls_memo_free(tls->listen);
+		efree(tls->listen);
+	}
 	xsock_tls_cbs_free(tls, xs->persistent);
 	xsock_tls_io_free(&tls->io);
 	hint_clear(tls, xs->persistent);

@@ -14,6 +14,8 @@
 /* Module life cycle: library init, ex_data index, context cache. */
 int xsock_tls_minit(void);
 void xsock_tls_mshutdown(void);
+/* Request end: the request's TLS context memo goes (tls_config.c). */
+void xsock_tls_conf_rshutdown(void);
 /* Rows for `php --ri xsock`: linked OpenSSL, protocol versions it can speak. */
 void xsock_tls_minfo(void);
 

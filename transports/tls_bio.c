@@ -12,6 +12,11 @@
  *    of being lost (php-transports-8.2.md §6 item 34).
  *  - During the handshake the first bytes received are kept, so a peer that
  *    talks plaintext (SMTP on 587, HTTP on 443...) can be diagnosed.
+ *  - Bulk transfers cost about one system call per 64 KiB each way, as with
+ *    OpenSSL's own read-ahead and a buffering BIO (bench/ceiling.c
+ *    better=1), without their costs: raw bytes read ahead stay where crypto
+ *    off can hand them back and stream_select() can count them, and
+ *    neither buffer outlives the read or write call that needed it.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
@@ -43,6 +48,7 @@ static void prefix_free(xsock_tls_io *io)
 	io->prefix = NULL;
 	io->prefix_len = 0;
 	io->prefix_pos = 0;
+	io->prefix_bulk = false;
 }
 
 static int from_prefix(xsock_tls_io *io, char *out, int len)
@@ -116,6 +122,55 @@ static void stash(xsock_tls_io *io, const char *buf, size_t len)
 	memcpy(io->prefix, buf, len);
 	io->prefix_len = len;
 	io->prefix_pos = 0;
+	io->prefix_bulk = false;
+}
+
+/*
+ * How far a socket read of len bytes for OpenSSL may read ahead.  Bulk
+ * mode: a run of full-size records (io->big) while the read call wants
+ * more than one further record (a large fread(); PHP hands those to the
+ * stream whole) -- then up to what the call still wants, at most
+ * XSOCK_TLS_BULK, so what is left over when the call returns is at most a
+ * record's overhead and a header.  Otherwise a record body takes the next
+ * header along (one recv() per record); 0 = no tail.
+ */
+static size_t bulk_tail(const xsock_tls_io *io, size_t len)
+{
+	if (io->big && io->want > len + XSOCK_TLS_RECORD) {
+		return MIN(XSOCK_TLS_BULK, io->want - len + XSOCK_TLS_BULK_SLACK);
+	}
+	return len > XSOCK_TLS_AHEAD ? XSOCK_TLS_HEADER : 0;
+}
+
+/*
+ * A read of len bytes straight into OpenSSL's buffer (no copy), with the
+ * bytes past them landing in a tail that becomes the prefix as it is:
+ * a bulk tail is handed over, not copied.
+ */
+static ssize_t direct_read(BIO *b, xsock_tls_io *io, char *out, size_t len)
+{
+	char header[XSOCK_TLS_HEADER];
+	size_t tail_len = bulk_tail(io, len);
+	bool bulk = tail_len > sizeof(header);
+	char *tail = bulk ? pemalloc(tail_len, io->xs->persistent) : header;
+	ssize_t n = sock_read(b, io, out, len, tail_len ? tail : NULL, tail_len);
+
+	if (n > (ssize_t) len && bulk) {
+		io->persistent = io->xs->persistent;
+		io->prefix = (unsigned char *) tail;
+		io->prefix_len = (size_t) n - len;
+		io->prefix_pos = 0;
+		io->prefix_bulk = true;
+		return (ssize_t) len;
+	}
+	if (n > (ssize_t) len) {
+		stash(io, tail, (size_t) n - len);
+		n = (ssize_t) len;
+	}
+	if (bulk) {
+		pefree(tail, io->xs->persistent);
+	}
+	return n;
 }
 
 /*
@@ -209,15 +264,17 @@ void xsock_tls_bio_peek(xsock_tls_io *io, bool on)
  * would do the same, but bytes OpenSSL holds could never be handed back
  * to PHP when TLS is turned off (STARTTLS); ours can.  Once a request
  * asks for more than the window (bulk: 16 KiB records), a record's body
- * is read straight into OpenSSL's buffer, so bulk transfers pay no copy;
- * the same recv() takes the next record's header into a 5-byte tail,
- * which makes one recv() per record instead of two.
+ * is read straight into OpenSSL's buffer; the same recv() takes the next
+ * header into a 5-byte tail (one recv() per record instead of two), or,
+ * when a large fread() wants several records, up to 64 KiB of them
+ * (bulk_tail): one recv() per 64 KiB, the records after the first copied
+ * once from there into OpenSSL's buffer.
  */
 static int bio_read(BIO *b, char *out, int len)
 {
 	xsock_tls_io *io = BIO_get_data(b);
 	char ahead[XSOCK_TLS_AHEAD];
-	bool use_ahead, body;
+	bool use_ahead;
 	ssize_t n;
 
 	BIO_clear_retry_flags(b);
@@ -232,53 +289,124 @@ static int bio_read(BIO *b, char *out, int len)
 	}
 	xsock_tls_bio_settle(io);
 	use_ahead = !io->big && (size_t) len < sizeof(ahead);
-	body = io->big = (size_t) len > sizeof(ahead);
-	if (use_ahead) {
-		n = sock_read(b, io, ahead, sizeof(ahead), NULL, 0);
+	if (!use_ahead) {
+		n = direct_read(b, io, out, (size_t) len);
+		io->big = (size_t) len > sizeof(ahead);
 	} else {
-		n = sock_read(b, io, out, (size_t) len, body ? ahead : NULL, XSOCK_TLS_HEADER);
+		io->big = false;
+		n = sock_read(b, io, ahead, sizeof(ahead), NULL, 0);
+		if (n > len) {
+			stash(io, ahead + len, (size_t) n - (size_t) len);
+			n = len;
+		}
+		if (n > 0) {
+			memcpy(out, ahead, (size_t) n);
+		}
 	}
 	if (n <= 0) {
 		return (int) n;
-	}
-	if (n > len) {
-		stash(io, ahead + (use_ahead ? len : 0), (size_t) n - (size_t) len);
-		n = len;
-	}
-	if (use_ahead) {
-		memcpy(out, ahead, (size_t) n);
 	}
 	record(io, out, (size_t) n);
 	return (int) n;
 }
 
+/* A send() that did not take everything: EAGAIN and EINTR ask OpenSSL to retry. */
+static int write_failed(BIO *b, xsock_tls_io *io, int err)
+{
+	io->last_errno = err;
+	if (XSOCK_EWOULDBLOCK(err) || err == EINTR) {
+		BIO_set_retry_write(b);
+	}
+	return -1;
+}
+
+/*
+ * Send the records held back, then len bytes of in, in one system call;
+ * the bytes of in taken, or -1.  Held bytes always go first, whoever
+ * writes next (a close_notify, a KeyUpdate answer), so the order on the
+ * wire is the order OpenSSL wrote in.
+ */
+static int send_out(BIO *b, xsock_tls_io *io, const char *in, size_t len)
+{
+	php_socket_t fd = io->xs->net.socket;
+	size_t held = io->wbuf != NULL ? io->wbuf->len - io->wbuf->pos : 0;
+	ssize_t n;
+
+#ifndef XSOCK_HAVE_MSG_DONTWAIT
+	/* No per-call non-blocking I/O here: ask poll() first. */
+	if (!ready(fd, POLLOUT)) {
+		return write_failed(b, io, EAGAIN);
+	}
+#endif
+	n = held == 0 ? xsock_sock_send(fd, in, len, XSOCK_RECV_DONTWAIT)
+		: xsock_sock_send_two(fd, io->wbuf->data + io->wbuf->pos, held, in, len, XSOCK_RECV_DONTWAIT);
+	if (n < 0) {
+		return write_failed(b, io, php_socket_errno());
+	}
+	if ((size_t) n < held) {
+		io->wbuf->pos += (size_t) n;
+		return write_failed(b, io, EAGAIN);
+	}
+	if (held > 0) {
+		io->wbuf->len = io->wbuf->pos = 0;
+	}
+	n -= (ssize_t) held;
+	if (n == 0 && len > 0) {
+		/* The socket took exactly the held bytes: in waits for room. */
+		return write_failed(b, io, EAGAIN);
+	}
+	return (int) n;
+}
+
+/*
+ * While a write has more records to come (io->coalesce, set by tls.c for
+ * blocking writes of more than a record), a record is copied here instead
+ * of sent; the record that does not fit, or the last one, leaves with all
+ * of them in one sendmsg(): one system call per 64 KiB instead of one per
+ * 16 KiB record.  So a write call that returns has sent everything
+ * (except after a timeout or an error, when what is held goes first at
+ * the next write, close_notify or flush), and the buffer is freed then
+ * (xsock_tls_bio_idle).  Non-blocking writes are sent record by record
+ * as before: what they report written is on the socket.
+ */
+static bool hold(xsock_tls_io *io, const char *in, size_t len)
+{
+	size_t used = io->wbuf != NULL ? io->wbuf->len : 0;
+
+	if (!io->coalesce || used + len > XSOCK_TLS_WBUF) {
+		return false;
+	}
+	if (io->wbuf == NULL) {
+		io->wbuf = pemalloc(sizeof(*io->wbuf), io->xs->persistent);
+		io->wbuf->len = io->wbuf->pos = 0;
+	}
+	memcpy(io->wbuf->data + io->wbuf->len, in, len);
+	io->wbuf->len += len;
+	return true;
+}
+
 static int bio_write(BIO *b, const char *in, int len)
 {
 	xsock_tls_io *io = BIO_get_data(b);
-	php_socket_t fd = io->xs->net.socket;
-	ssize_t n;
 
 	BIO_clear_retry_flags(b);
 	if (in == NULL || len <= 0) {
 		return 0;
 	}
-#ifndef XSOCK_HAVE_MSG_DONTWAIT
-	/* No per-call non-blocking I/O here: ask poll() first. */
-	if (!ready(fd, POLLOUT)) {
-		io->last_errno = EAGAIN;
-		BIO_set_retry_write(b);
-		return -1;
+	if (hold(io, in, (size_t) len)) {
+		return len;
 	}
-#endif
-	n = xsock_sock_send(fd, in, (size_t) len, XSOCK_RECV_DONTWAIT);
-	if (n >= 0) {
-		return (int) n;
+	return send_out(b, io, in, (size_t) len);
+}
+
+/* BIO_flush(): the held records out; 1 when none is left. */
+static long flush(BIO *b, xsock_tls_io *io)
+{
+	BIO_clear_retry_flags(b);
+	if (io->wbuf == NULL || io->wbuf->len == io->wbuf->pos) {
+		return 1;
 	}
-	io->last_errno = php_socket_errno();
-	if (XSOCK_EWOULDBLOCK(io->last_errno) || io->last_errno == EINTR) {
-		BIO_set_retry_write(b);
-	}
-	return -1;
+	return send_out(b, io, NULL, 0) < 0 ? 0 : 1;
 }
 
 static int bio_puts(BIO *b, const char *str)
@@ -293,8 +421,7 @@ static long bio_ctrl(BIO *b, int cmd, long num, void *ptr)
 	(void) num;
 	switch (cmd) {
 		case BIO_CTRL_FLUSH:
-			/* Nothing is buffered on the write side. */
-			return 1;
+			return flush(b, io);
 		case BIO_CTRL_EOF:
 			/* OpenSSL 3 asks this to tell a FIN from an error (ssl3_read_n). */
 			return io->eof && io->prefix == NULL;
@@ -364,6 +491,13 @@ BIO *xsock_tls_bio_new(xsock_tls_io *io)
 		io->peeked = 0;
 		io->peek_copy = NULL;
 		io->peek_len = 0;
+		io->want = 0;
+		io->coalesce = false;
+		/* Records a previous session could not send (a timeout) must not open the next one. */
+		if (io->wbuf != NULL) {
+			pefree(io->wbuf, io->xs->persistent);
+			io->wbuf = NULL;
+		}
 	}
 	return b;
 }
@@ -514,8 +648,34 @@ void xsock_tls_io_record(xsock_tls_io *io, bool on)
 	}
 }
 
+/*
+ * A read or write call is over: memory sized for bulk goes.  The write
+ * buffer when it has been sent (always, but after a timeout or an error);
+ * a bulk read-ahead buffer that holds little more than a record's
+ * leftovers moves them to a buffer of their size.
+ */
+void xsock_tls_bio_idle(xsock_tls_io *io)
+{
+	size_t rest = io->prefix_len - io->prefix_pos;
+	unsigned char *old = io->prefix;
+
+	if (io->wbuf != NULL && io->wbuf->len == io->wbuf->pos) {
+		pefree(io->wbuf, io->xs->persistent);
+		io->wbuf = NULL;
+	}
+	if (io->prefix_bulk && rest <= XSOCK_TLS_AHEAD) {
+		io->prefix = NULL;
+		stash(io, (const char *) old + io->prefix_pos, rest);
+		pefree(old, io->persistent);
+	}
+}
+
 void xsock_tls_io_free(xsock_tls_io *io)
 {
 	prefix_free(io);
+	if (io->wbuf != NULL) {
+		pefree(io->wbuf, io->xs->persistent);
+		io->wbuf = NULL;
+	}
 	xsock_tls_io_record(io, false);
 }

@@ -19,6 +19,7 @@
 
 #include "tls_int.h"
 #include "xsock_error.h"
+#include "php_xsock.h"
 #include "main/fopen_wrappers.h"
 #include "zend_virtual_cwd.h"
 #include <openssl/evp.h>
@@ -1134,17 +1135,20 @@ static xsock_tls_conf *conf_build(php_stream *stream, xsock_tls_opts *o, const u
 
 /*
  * The shared context for stream's ssl options, as a client or a server
- * with the protocol versions of `method`.  NULL after a warning.
+ * with the protocol versions of `method`.  NULL after a warning that
+ * failed the setup; *warned when any warning was raised.
  */
-xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int method)
+static xsock_tls_conf *conf_lookup(php_stream *stream, bool is_client, int method, bool *warned)
 {
 	xsock_tls_opts o;
 	unsigned char key[XSOCK_TLS_KEY_LEN];
 	xsock_tls_conf *conf = NULL;
 
+	*warned = true;
 	if (opts_read(stream, is_client, method, &o) != XSOCK_OK) {
 		goto out;
 	}
+	*warned = o.warned;
 	opts_key(&o, key);
 	if (!o.warned && (conf = cache_find(key)) != NULL) {
 		goto out;
@@ -1161,6 +1165,97 @@ xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int metho
 out:
 	opts_free(&o);
 	return conf;
+}
+
+/* The "ssl" options array of stream's context; NULL when there is none. */
+static zend_array *ssl_options(php_stream *stream, php_stream_context **ctx)
+{
+	zval *v;
+
+	*ctx = PHP_STREAM_CONTEXT(stream);
+	v = *ctx ? zend_hash_str_find(Z_ARRVAL((*ctx)->options), "ssl", sizeof("ssl") - 1) : NULL;
+	return v != NULL && Z_TYPE_P(v) == IS_ARRAY ? Z_ARR_P(v) : NULL;
+}
+
+void xsock_tls_memo_free(xsock_tls_memo *m)
+{
+	xsock_tls_conf_release(m->conf);
+	if (m->opts != NULL) {
+		zend_array_release(m->opts);
+	}
+	memset(m, 0, sizeof(*m));
+}
+
+/*
+ * The context for a setup of `stream`.  PHP rebuilds it from the options
+ * at every connection, so a change made meanwhile applies to the next one;
+ * reading and hashing every option (and the files' identities) costs
+ * about 60-90 K instructions, 2-3 % of a resumed handshake on either side.
+ * A memo (a listener's own, or the request's) keeps the context of the
+ * last lookup together with a reference to the "ssl" options array it
+ * came from, and reuses it while the stream's context still holds that
+ * very array: every change to a context's options goes through
+ * php_stream_context_set_option(), which separates an array with a
+ * second reference before writing to it (SEPARATE_ARRAY in
+ * main/streams/streams.c), so any change -- stream_context_set_option(),
+ * stream_context_set_params(), a wrapper's own writes such as
+ * capture_peer_cert -- leaves a new array in the context, and the
+ * reference keeps the old address from being reused.  The files named by
+ * options are trusted for FILE_RECHECK_MS, as the key trusts them, so
+ * after that the lookup runs in full again.  A lookup that warned is not
+ * kept: its warnings repeat every time, as before.
+ */
+xsock_tls_conf *xsock_tls_conf_memo(php_stream *stream, bool is_client, int method, xsock_tls_memo *m)
+{
+	php_stream_context *ctx;
+	zend_array *opts = ssl_options(stream, &ctx);
+	uint64_t now = xsock_now_ms();
+	xsock_tls_conf *conf;
+	bool warned;
+
+	if (m->conf != NULL && m->opts == opts && m->ctx == ctx && m->method == method
+			&& m->is_client == is_client && now - m->at_ms < FILE_RECHECK_MS) {
+		LOCK();
+		conf_hits++;
+		m->conf->refcount++;
+		m->conf->last_used = now;
+		UNLOCK();
+		return m->conf;
+	}
+	conf = conf_lookup(stream, is_client, method, &warned);
+	xsock_tls_memo_free(m);
+	if (conf == NULL || warned) {
+		return conf;
+	}
+	xsock_tls_conf_ref(conf);
+	m->conf = conf;
+	if (opts != NULL) {
+		GC_ADDREF(opts);
+	}
+	m->opts = opts;
+	m->ctx = ctx;
+	m->method = method;
+	m->is_client = is_client;
+	m->at_ms = now;
+	return conf;
+}
+
+/* The request's memo (request memory: freed at RSHUTDOWN, xsock_tls_conf_rshutdown). */
+xsock_tls_memo *xsock_tls_conf_request_memo(void)
+{
+	if (XSOCK_G(tls_memo) == NULL) {
+		XSOCK_G(tls_memo) = ecalloc(1, sizeof(xsock_tls_memo));
+	}
+	return XSOCK_G(tls_memo);
+}
+
+void xsock_tls_conf_rshutdown(void)
+{
+	if (XSOCK_G(tls_memo) != NULL) {
+		xsock_tls_memo_free(XSOCK_G(tls_memo));
+		efree(XSOCK_G(tls_memo));
+		XSOCK_G(tls_memo) = NULL;
+	}
 }
 
 void xsock_tls_conf_stats(xsock_tls_cache_stats *st)

@@ -44,6 +44,18 @@
  */
 #define XSOCK_TLS_AHEAD			4096
 #define XSOCK_TLS_HEADER		5		/* a TLS record header: type, version, length */
+#define XSOCK_TLS_RECORD		16384	/* most plaintext one record carries (RFC 8446 §5.1) */
+
+/*
+ * Bulk reads: a socket read may fetch this much past what OpenSSL asked
+ * for, when the read call wants more than a record (see bulk_tail()):
+ * four full records with their overhead.
+ */
+#define XSOCK_TLS_BULK			(4 * (XSOCK_TLS_RECORD + 256))
+#define XSOCK_TLS_BULK_SLACK	256		/* read-ahead past the plaintext asked for: record overheads */
+
+/* Bulk writes: records of one write held back to leave in one send() (bio_write). */
+#define XSOCK_TLS_WBUF			65536
 
 /*
  * A cast shows OpenSSL at most this many kernel bytes by peeking: two
@@ -99,6 +111,30 @@ struct _xsock_tls_conf {
 };
 
 /*
+ * A context lookup kept for the next one (xsock_tls_conf_memo), so that a
+ * setup whose options cannot have changed skips reading and hashing them:
+ * one per listening server (its accepts), one per request for the other
+ * setups (clients reusing a context).
+ */
+typedef struct _xsock_tls_memo {
+	xsock_tls_conf *conf;			/* context of the last lookup that raised no warning (a reference):
+									   also pins it against cache eviction; NULL = none */
+	zend_array *opts;				/* the context's "ssl" options array it was read from (a reference);
+									   NULL = none */
+	php_stream_context *ctx;		/* the context that held opts; NULL = none */
+	int method;						/* crypto method of that lookup */
+	bool is_client;					/* side of that lookup */
+	uint64_t at_ms;					/* xsock_now_ms() of the full lookup: trusted FILE_RECHECK_MS */
+} xsock_tls_memo;
+
+/* Records of one write held back to leave in one send() (tls_bio.c hold()). */
+typedef struct _xsock_tls_wbuf {
+	size_t len;						/* bytes held */
+	size_t pos;						/* bytes of them already sent */
+	char data[XSOCK_TLS_WBUF];
+} xsock_tls_wbuf;
+
+/*
  * The BIO's view of the stream.  The fd is re-read from the stream on
  * every call (ext/sockets may swap it, see xsock_stream.h).
  */
@@ -114,6 +150,11 @@ typedef struct _xsock_tls_io {
 	bool record;					/* copy received bytes into seen (handshake) */
 	int last_errno;					/* errno of the last failed send/recv, 0 if none */
 	bool peek;						/* a cast is looking: socket reads peek, nothing leaves the kernel */
+	bool prefix_bulk;				/* prefix is a bulk read-ahead buffer (bulk_tail()), larger than
+									   what it holds */
+	bool coalesce;					/* the write under way has more records to come: hold this one */
+	uint32_t want;					/* plaintext bytes the read call under way still asks for (tls.c);
+									   0 outside xsock_tls_read */
 	size_t peeked;					/* kernel bytes OpenSSL has been shown by peeks and not yet received
 									   for real; the next socket read takes them first */
 	char *peek_copy;				/* peek mode: copy of the head of the kernel's queue, up to
@@ -122,6 +163,8 @@ typedef struct _xsock_tls_io {
 	size_t seen_len;				/* bytes in seen */
 	unsigned char *seen;			/* start of what the peer sent, XSOCK_TLS_SEEN_MAX bytes; only
 									   during a handshake (idle streams stay small); pemalloc */
+	xsock_tls_wbuf *wbuf;			/* records held back for one send(); pemalloc; NULL when no write
+									   is under way */
 } xsock_tls_io;
 
 /*
@@ -202,10 +245,12 @@ typedef struct _xsock_tls_cbs {
 struct _xsock_tls {
 	SSL *ssl;						/* NULL until setup and after crypto off */
 	xsock_tls_conf *conf;			/* SSL_CTX of ssl (a reference) */
-	xsock_tls_conf *listen_conf;	/* listening server: context of the last accept, pinned against cache eviction */
+	xsock_tls_memo *listen;			/* listening server: context of the last accept (tls_config.c);
+									   emalloc; NULL until one */
 	xsock_tls_io io;				/* BIO state */
 	xsock_tls_reneg reneg;			/* server renegotiation limiter */
 	bool active;					/* handshake done and policy passed */
+	bool hold;						/* the translator keeps its warning in `later` (xsock_tls_ssl_error_later) */
 	int status;						/* STREAM_CRYPTO_STATUS_* after the last handshake step, read or write (PHP 8.6) */
 	bool hs_timed_out;				/* the last handshake step failed because its deadline passed */
 	bool accept_bounded;			/* the handshake runs inside accept under ssl.accept_timeout */
@@ -218,7 +263,6 @@ struct _xsock_tls {
 	char *hint;						/* diagnosis of the last failed handshake; pemalloc; NULL = none */
 	char *later;					/* warning of a write that failed after sending bytes, raised by the
 									   next write call (PHP's order); pemalloc; NULL = none */
-	bool hold;						/* the translator keeps its warning in `later` (xsock_tls_ssl_error_later) */
 	xsock_tls_cbs *cbs;				/* script callbacks, 0-RTT data; pemalloc; NULL = none */
 	int end;						/* XSOCK_TLS_END_*: how the session ended; the first seen wins */
 	bool require_close_notify;		/* ssl.require_close_notify: EOF without close_notify fails the read */
@@ -271,7 +315,9 @@ uint64_t xsock_tls_deadline(const struct timeval *tv);
 /* tls_config.c: ssl context options -> shared SSL_CTX */
 int xsock_tls_conf_minit(void);
 void xsock_tls_conf_mshutdown(void);
-xsock_tls_conf *xsock_tls_conf_get(php_stream *stream, bool is_client, int method);
+xsock_tls_conf *xsock_tls_conf_memo(php_stream *stream, bool is_client, int method, xsock_tls_memo *m);
+xsock_tls_memo *xsock_tls_conf_request_memo(void);
+void xsock_tls_memo_free(xsock_tls_memo *m);
 void xsock_tls_conf_ref(xsock_tls_conf *conf);
 void xsock_tls_conf_release(xsock_tls_conf *conf);
 void xsock_tls_conf_stats(xsock_tls_cache_stats *st);
@@ -339,6 +385,7 @@ void xsock_tls_bio_peek_more(xsock_tls_io *io);
 bool xsock_tls_bio_has_input(xsock_tls_io *io, bool ask_socket);
 void xsock_tls_bio_peek(xsock_tls_io *io, bool on);
 int xsock_tls_bio_settle(xsock_tls_io *io);
+void xsock_tls_bio_idle(xsock_tls_io *io);
 void xsock_tls_io_record(xsock_tls_io *io, bool on);
 void xsock_tls_io_free(xsock_tls_io *io);
 

@@ -42,6 +42,8 @@ typedef struct _xsock_stream {
 	bool is_client;					/* set by crypto setup from the method's low bit */
 	bool read_unbuffered;			/* the script asked for no read buffer (tcp.c, direct reads) */
 	bool wait_first;				/* the next blocking read polls before recv() (netops.c) */
+	bool drained;					/* close: the receive queue was just read to its end (TLS close),
+									   so the socket's own drain is skipped (netops.c) */
 	int method;						/* STREAM_CRYPTO_METHOD_* bits for the handshake */
 	xsock_tls *tls;					/* NULL until crypto setup; owned by tls.c */
 	xsock_connect_times times;		/* a client's lookup and connect, for xsock_tls_info() */
@@ -69,6 +71,9 @@ ssize_t xsock_sock_recv(php_socket_t fd, void *buf, size_t len, int flags);
 /* recv() of len bytes into buf that also takes up to tail_len more into tail
  * (one system call; Windows: buf only).  Returns the total. */
 ssize_t xsock_sock_recv_tail(php_socket_t fd, void *buf, size_t len, void *tail, size_t tail_len, int flags);
+/* send() of head then buf in one system call (Windows: head alone when
+ * there is one).  Returns the total sent. */
+ssize_t xsock_sock_send_two(php_socket_t fd, const void *head, size_t head_len, const void *buf, size_t len, int flags);
 
 /* Put the fd into (non-)blocking mode; true on success. */
 bool xsock_sock_set_blocking(php_socket_t fd, bool blocking);

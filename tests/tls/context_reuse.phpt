@@ -1,5 +1,5 @@
 --TEST--
-TLS context reuse: one context for several connections; option changes between connections take effect
+TLS context reuse: one context for several connections; option changes between connections take effect (client peer name, verification, CA file; server certificate and ALPN)
 --SKIPIF--
 <?php
 if (!extension_loaded('openssl')) die('skip openssl extension needed');
@@ -27,6 +27,19 @@ foreach ([[], ['peer_name' => 'localhost'], ['verify_peer_name' => false]] as $c
 }
 xsock_proc_stop($p);
 
+echo "-- client: the CA file changed on the context between connections\n";
+$p = xsock_s_server('-cert {certs}/server.pem -naccept 3 -rev');
+$ctx = stream_context_create(['ssl' => xsock_client_ssl()]);
+foreach (['ca.pem', 'untrusted-ca.pem', 'ca.pem'] as $ca) {
+	stream_context_set_option($ctx, 'ssl', 'cafile', xsock_cert($ca));
+	$c = @stream_socket_client("tls://{$p['addr']}", $errno, $errstr, 5, STREAM_CLIENT_CONNECT, $ctx);
+	echo "$ca: ", $c ? 'connected' : 'failed', "\n";
+	if ($c) {
+		fclose($c);
+	}
+}
+xsock_proc_stop($p);
+
 echo "-- server: certificate and ALPN changed on the listening context between accepts\n";
 [$srv] = xsock_tls_listen(xsock_server_ssl(['alpn_protocols' => 'one']));
 $serve = function ($c) {
@@ -46,6 +59,10 @@ cba
 {"peer_name":"localhost"}: failed
 {"verify_peer_name":false}: connected
 cba
+-- client: the CA file changed on the context between connections
+ca.pem: connected
+untrusted-ca.pem: failed
+ca.pem: connected
 -- server: certificate and ALPN changed on the listening context between accepts
 alpn: one
 Peer certificate: O=xsock tests, CN=localhost
