@@ -548,9 +548,19 @@ static int attempt_delay(php_stream *stream)
 	return ms < 10 ? 10 : (ms > 3600000 ? 3600000 : (int) ms);
 }
 
+/* The connect's durations, for xsock_tls_info(): two words on the stream, not the timestamps. */
+static void keep_times(xsock_stream *xs, const xsock_connect_times *t)
+{
+	xs->dns_timed = t->resolved_us != 0;
+	xs->dns_us = xs->dns_timed ? (uint32_t) MIN(t->resolved_us - t->start_us, UINT32_MAX) : 0;
+	xs->connect_timed = t->connected_us != 0;
+	xs->connect_us = xs->connect_timed ? (uint32_t) MIN(t->connected_us - t->resolved_us, UINT32_MAX) : 0;
+}
+
 int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
+	xsock_connect_times times = {0, 0, 0};
 	xsock_sockopts so;
 	xsock_connect_opts o = {socktype_of(xs), NULL, false, false, false, XSOCK_ATTEMPT_DELAY_MS, &so};
 	zval *bindto = socket_opt(stream, "bindto");
@@ -583,9 +593,9 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	o.broadcast = o.socktype == SOCK_DGRAM && socket_flag(stream, "so_broadcast");
 	o.async = xp->op == STREAM_XPORT_OP_CONNECT_ASYNC;
 	o.attempt_delay_ms = attempt_delay(stream);
-	memset(&xs->times, 0, sizeof(xs->times));
-	o.times = &xs->times;
+	o.times = &times;
 	rc = xsock_sock_connect(host, port, &o, xp->inputs.timeout, &xs->net.socket, &err, &xp->outputs.error_code);
+	keep_times(xs, &times);
 	if (rc == XSOCK_ERR) {
 		connect_failed(stream, xp, host, port, err);
 	} else {

@@ -8,6 +8,13 @@
 #include "sockopt.h"
 
 /* What a connect needs besides the target; read from the `socket` context. */
+/* When a connect's steps ended, on xsock_now_us()'s clock; 0 = not reached. */
+typedef struct _xsock_connect_times {
+	uint64_t start_us;			/* before the lookup */
+	uint64_t resolved_us;		/* the lookup answered */
+	uint64_t connected_us;		/* an attempt connected (not for async connects still in flight) */
+} xsock_connect_times;
+
 typedef struct _xsock_connect_opts {
 	int socktype;				/* SOCK_STREAM / SOCK_DGRAM */
 	const char *bindto;			/* socket.bindto, or NULL */

@@ -164,6 +164,15 @@ static void add_ms(zval *arr, const char *key, uint64_t from, uint64_t to)
 	}
 }
 
+static void add_us(zval *arr, const char *key, bool measured, uint32_t us)
+{
+	if (measured) {
+		add_assoc_double(arr, key, (double) us / 1000.0);
+	} else {
+		add_assoc_null(arr, key);
+	}
+}
+
 static void add_addresses(zval *arr, php_socket_t fd)
 {
 	zend_string *s = NULL;
@@ -227,8 +236,8 @@ bool xsock_tls_info(php_stream *stream, zval *arr)
 	add_assoc_string(arr, "ocsp", tls->ocsp >= 0 && tls->ocsp <= XSOCK_TLS_OCSP_INVALID ? ocsp[tls->ocsp] : "invalid");
 	add_str(arr, "end", xsock_tls_end_reason(xs));
 	array_init(&t);
-	add_ms(&t, "dns", xs->times.start_us, xs->times.resolved_us);
-	add_ms(&t, "connect", xs->times.resolved_us, xs->times.connected_us);
+	add_us(&t, "dns", xs->dns_timed, xs->dns_us);
+	add_us(&t, "connect", xs->connect_timed, xs->connect_us);
 	add_ms(&t, "handshake", tls->hs_start_us, tls->hs_end_us);
 	add_assoc_zval(arr, "timings", &t);
 	add_addresses(arr, xs->net.socket);

@@ -274,11 +274,12 @@ struct _xsock_tls {
 	int ocsp;						/* client: XSOCK_TLS_OCSP_* of the last handshake */
 	int offered_from;				/* client: XSOCK_TLS_FROM_* of the session set on ssl */
 	uint32_t tickets;				/* client: NewSessionTicket messages seen (new-session callback) */
-	uint64_t hs_start_us;			/* xsock_now_us() of the first handshake step; 0 = none yet */
-	uint64_t hs_end_us;				/* xsock_now_us() when the handshake completed; 0 = not yet */
+	/* In the hole after tickets: xsock_tls stays at 320 bytes, one Zend MM bin (384 past it). */
 	bool alert_seen;				/* an alert other than close_notify passed since setup (the first counts) */
 	bool alert_sent;				/* it was ours; false: the peer's */
 	uint8_t alert_desc;				/* its AlertDescription (RFC 8446 §6) */
+	uint64_t hs_start_us;			/* xsock_now_us() of the first handshake step; 0 = none yet */
+	uint64_t hs_end_us;				/* xsock_now_us() when the handshake completed; 0 = not yet */
 };
 
 /* xsock_tls.offered_from: where the session a client offered came from (xsock_tls_info()). */

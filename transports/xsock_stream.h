@@ -25,13 +25,6 @@
 typedef struct _xsock_scheme xsock_scheme;
 typedef struct _xsock_tls xsock_tls;
 
-/* When a connect's steps ended, on xsock_now_us()'s clock; 0 = not reached. */
-typedef struct _xsock_connect_times {
-	uint64_t start_us;			/* before the lookup */
-	uint64_t resolved_us;		/* the lookup answered */
-	uint64_t connected_us;		/* an attempt connected (not for async connects still in flight) */
-} xsock_connect_times;
-
 typedef struct _xsock_stream {
 	php_netstream_data_t net;		/* must be first: ext/sockets, mysqlnd cast to it */
 	const xsock_scheme *scheme;		/* row of the scheme table that made us; never NULL */
@@ -44,9 +37,12 @@ typedef struct _xsock_stream {
 	bool wait_first;				/* the next blocking read polls before recv() (netops.c) */
 	bool drained;					/* close: the receive queue was just read to its end (TLS close),
 									   so the socket's own drain is skipped (netops.c) */
+	bool dns_timed;					/* dns_us was measured (a client's connect, xsock_tls_info()) */
+	bool connect_timed;				/* connect_us was measured (not for async connects) */
 	int method;						/* STREAM_CRYPTO_METHOD_* bits for the handshake */
+	uint32_t dns_us;				/* how long the lookup took, µs (capped) */
 	xsock_tls *tls;					/* NULL until crypto setup; owned by tls.c */
-	xsock_connect_times times;		/* a client's lookup and connect, for xsock_tls_info() */
+	uint32_t connect_us;			/* how long the TCP connect took, µs (capped); the struct stays 112 bytes */
 } xsock_stream;
 
 #define XSOCK_DATA(stream) ((xsock_stream *) (stream)->abstract)
