@@ -1017,16 +1017,20 @@ ssize_t xsock_tls_write(php_stream *stream, const char *buf, size_t count)
 			xsock_err_commit(stream, "write", io_errno(tls), NULL, false);
 		}
 		status_set(tls, rc);
-		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked) {
+		/*
+		 * A call that moved bytes returns them at once, as PHP's plain
+		 * sockets do; only a call that moved none waits.  PHP's write loop
+		 * calls again for the rest, so a peer that stopped reading ends
+		 * the fwrite() after one stream timeout (PHP's TLS transport: one
+		 * too), not after one per call.
+		 */
+		if (rc == XSOCK_OK || rc == XSOCK_ERR || !xs->net.is_blocked || done > 0) {
 			break;
 		}
 		xs->net.timeout_event = 0;
 		if (tls_wait(xs, rc, deadline) == XSOCK_TIMEOUT) {
 			xsock_net_timed_out(stream, false);
-			if (done == 0) {
-				return -1;
-			}
-			break;
+			return -1;
 		}
 	}
 	tls->io.coalesce = false;
