@@ -811,7 +811,6 @@ bool xsock_tls_active(const xsock_stream *xs)
 
 /* ---------------------------------------------------------------- I/O */
 
-
 /* PHP's limiter tripped during a read: shut the socket, report EOF (xp_ssl.c:2108). */
 static bool reneg_tripped(php_stream *stream, xsock_tls *tls)
 {
@@ -984,10 +983,10 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 }
 
 /*
- * Write all of buf on a blocking stream (one PHP call, not one per
- * record), as much as the socket takes on a non-blocking one.  A timeout
- * after some bytes went out reports those bytes; the next call times out.
- * An error after some bytes went out reports those bytes too, and its
+ * Write as much of buf as the socket takes, all of it while it keeps
+ * taking (one PHP call, not one per record); a blocking stream waits only
+ * when nothing went out yet, up to its timeout (-1 then, timed_out set).
+ * An error after some bytes went out reports those bytes, and its
  * warning comes with the next call, which fails: one warning per failure,
  * in PHP's order (xsock_tls_ssl_error_later).
  */
