@@ -1,5 +1,5 @@
 --TEST--
-xsock: OCSP stapling edge cases - a certificate with the TLS Feature must-staple extension, a staple about another certificate, verify_peer off, and stapling unasked
+xsock: OCSP stapling edge cases - a certificate with the TLS Feature must-staple extension, a staple about another certificate, verify_peer off, stapling unasked, and a server name from SNI_server_certs (no staple: it belongs to the main certificate)
 --SKIPIF--
 <?php
 if (!extension_loaded('xsock')) die('skip xsock only');
@@ -33,6 +33,16 @@ xsock_ocsp_try('verify_peer off, good staple', "$leaf -status_file $d/good.der",
 xsock_ocsp_try('verify_peer off, revoked staple', "$leaf -status_file $d/revoked.der", $noverify);
 /* A staple nobody asked for is ignored, even a revoked one: the option is off by default, as in PHP. */
 xsock_ocsp_try('revoked staple, stapling off', "$leaf -status_file $d/revoked.der", ['ocsp_stapling' => false] + $client);
+
+/* Server side with SNI: the staple belongs to the main certificate only (README); a name served from SNI_server_certs gets none. */
+[$srv] = xsock_tls_listen(['local_cert' => "$d/leaf.pem", 'local_pk' => "$d/leaf.key", 'ocsp_staple_file' => "$d/good.der",
+	'SNI_server_certs' => ['a.test' => xsock_cert('a.test.pem')]]);
+foreach (['localhost', 'a.test'] as $name) {
+	[$ok, $out] = xsock_s_client_accept($srv, "-status -servername $name");
+	echo "-- s_client -servername $name: ", preg_match('/Cert Status: (\w+)/', $out, $m) ? "staple {$m[1]}"
+		: (str_contains($out, 'OCSP response: no response sent') ? 'no staple' : "unexpected: $out"), "\n";
+}
+fclose($srv);
 ?>
 --EXPECT--
 -- must-staple certificate, no staple
@@ -52,3 +62,5 @@ failed
 OCSP staple check failed: the server's OCSP response says the certificate was revoked at <date> (keyCompromise)
 -- revoked staple, stapling off
 connected
+-- s_client -servername localhost: staple good
+-- s_client -servername a.test: no staple
