@@ -533,10 +533,10 @@ static void connect_failed(php_stream *stream, php_stream_xport_param *xp, const
 }
 
 /* A target or option refused before any socket exists: the connect phase, PHP's $errstr as message. */
-static void connect_refused(php_stream *stream, php_stream_xport_param *xp, const char *phase)
+static void connect_refused(php_stream *stream, php_stream_xport_param *xp)
 {
 	xsock_err_note_str("target", xp->inputs.name);
-	xsock_err_commit(stream, phase, 0, error_text(xp), true);
+	xsock_err_commit(stream, "connect", 0, error_text(xp), true);
 }
 
 static int attempt_delay(php_stream *stream)
@@ -571,7 +571,7 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 	xsock_err_discard();	/* notes left by a failure nobody committed are not this connect's */
 	host = parse_target(xp, &port);
 	if (host == NULL) {
-		connect_refused(stream, xp, "connect");
+		connect_refused(stream, xp);
 		return -1;
 	}
 	if (bindto != NULL && Z_TYPE_P(bindto) != IS_STRING) {
@@ -579,12 +579,12 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 			xp->outputs.error_text = ZSTR_INIT_LITERAL("local_addr context option is not a string.", 0);
 		}
 		efree(host);
-		connect_refused(stream, xp, "connect");
+		connect_refused(stream, xp);
 		return -1;
 	}
 	if (read_sockopts(stream, xs, xp, &so) != 0) {
 		efree(host);
-		connect_refused(stream, xp, "connect");
+		connect_refused(stream, xp);
 		return -1;
 	}
 	o.bindto = bindto ? Z_STRVAL_P(bindto) : NULL;

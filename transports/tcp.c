@@ -122,12 +122,6 @@ static int tcp_cast(php_stream *stream, int castas, void **ret)
 }
 
 /*
- * A failed TLS start: PHP's warning, then the errstr.  That is `lead`, the
- * text PHP itself puts there (NULL: none), followed by the diagnosis when
- * there is one; with neither, `fallback`, else the failure in one line
- * (PHP leaves $errstr empty with $errno 0: xsock never leaves both empty).
- */
-/*
  * For xsock_last_error(): a TLS start that failed, on `stream`'s record
  * and with `global` the request's (connects and accepts); the verify phase
  * when verification noted it.
@@ -138,6 +132,12 @@ static void tls_record(php_stream *stream, xsock_stream *xs, bool global)
 	xsock_err_commit(stream, "tls_handshake", 0, "Failed to enable crypto", global);
 }
 
+/*
+ * A failed TLS start: PHP's warning, then the errstr.  That is `lead`, the
+ * text PHP itself puts there (NULL: none), followed by the diagnosis when
+ * there is one; with neither, `fallback`, else the failure in one line
+ * (PHP leaves $errstr empty with $errno 0: xsock never leaves both empty).
+ */
 static void tls_failed(php_stream *stream, php_stream_xport_param *xp, xsock_stream *xs, const char *lead,
 	const char *fallback)
 {

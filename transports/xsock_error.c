@@ -61,29 +61,33 @@ static HashTable *current(void)
 	return Z_ARRVAL(XSOCK_G(err_cur));
 }
 
-void xsock_err_note_str(const char *key, const char *val)
+/* The record in progress when key is not in it yet (the first value of a key wins), else NULL. */
+static HashTable *unnoted(const char *key)
 {
 	HashTable *ht = current();
 
-	if (ht != NULL && val != NULL && zend_hash_str_find(ht, key, strlen(key)) == NULL) {
+	return ht != NULL && zend_hash_str_find(ht, key, strlen(key)) == NULL ? ht : NULL;
+}
+
+void xsock_err_note_str(const char *key, const char *val)
+{
+	if (val != NULL && unnoted(key) != NULL) {
 		add_assoc_string(&XSOCK_G(err_cur), key, val);
 	}
 }
 
 void xsock_err_note_long(const char *key, zend_long val)
 {
-	HashTable *ht = current();
-
-	if (ht != NULL && zend_hash_str_find(ht, key, strlen(key)) == NULL) {
+	if (unnoted(key) != NULL) {
 		add_assoc_long(&XSOCK_G(err_cur), key, val);
 	}
 }
 
 void xsock_err_note_zval(const char *key, zval *val)
 {
-	HashTable *ht = current();
+	HashTable *ht = unnoted(key);
 
-	if (ht != NULL && zend_hash_str_find(ht, key, strlen(key)) == NULL) {
+	if (ht != NULL) {
 		zend_hash_str_update(ht, key, strlen(key), val);
 	} else {
 		zval_ptr_dtor(val);
