@@ -22,20 +22,30 @@ static void add_str(zval *arr, const char *key, const char *val)
 	}
 }
 
-/* RFC 2253 form, as openssl x509 -nameopt RFC2253 prints it. */
-static void add_name(zval *arr, const char *key, const X509_NAME *name)
+zend_string *xsock_tls_dn(const X509_NAME *name)
 {
-	BIO *bio = BIO_new(BIO_s_mem());
+	BIO *bio = name != NULL ? BIO_new(BIO_s_mem()) : NULL;
+	zend_string *s = NULL;
 	char *data;
 	long len;
 
-	if (bio == NULL || X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253) < 0) {
-		add_assoc_null(arr, key);
-	} else {
+	if (bio != NULL && X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253) >= 0) {
 		len = BIO_get_mem_data(bio, &data);
-		add_assoc_stringl(arr, key, data, (size_t) len);
+		s = zend_string_init(data, (size_t) len, 0);
 	}
 	BIO_free(bio);
+	return s;
+}
+
+static void add_name(zval *arr, const char *key, const X509_NAME *name)
+{
+	zend_string *s = xsock_tls_dn(name);
+
+	if (s != NULL) {
+		add_assoc_str(arr, key, s);
+	} else {
+		add_assoc_null(arr, key);
+	}
 }
 
 /* ISO 8601 UTC ("2026-12-02T11:58:43Z"). */
@@ -44,12 +54,11 @@ static void add_time(zval *arr, const char *key, const ASN1_TIME *t)
 	struct tm tm;
 	char buf[32];
 
-	if (t == NULL || ASN1_TIME_to_tm(t, &tm) != 1
-			|| strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
+	if (t != NULL && ASN1_TIME_to_tm(t, &tm) == 1 && strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) > 0) {
+		add_assoc_string(arr, key, buf);
+	} else {
 		add_assoc_null(arr, key);
-		return;
 	}
-	add_assoc_string(arr, key, buf);
 }
 
 static void add_cert(zval *list, X509 *cert)

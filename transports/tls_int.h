@@ -346,6 +346,8 @@ const char *xsock_tls_names_hint(php_stream *stream, X509 *peer);
 #define XSOCK_TLS_PIN_LEN		(8 + 44)	/* "sha256//" + base64 of 32 bytes */
 int xsock_tls_pin_check(php_stream *stream, X509 *peer, zval *val);
 bool xsock_tls_spki_pin(X509 *cert, char out[XSOCK_TLS_PIN_LEN + 1]);
+/* A certificate name in RFC 2253 form (openssl x509 -nameopt RFC2253); NULL when it cannot be printed (tls_info.c). */
+zend_string *xsock_tls_dn(const X509_NAME *name);
 
 /* tls_config.c, for tls_server.c: one more SSL_CTX from the same options */
 bool xsock_tls_check_path(const char *path, size_t len, char *real, const char *what);

@@ -45,17 +45,16 @@ static void append_clean(smart_str *out, const char *text, size_t len)
 /* RFC 2253, as xsock_tls_info()'s peer_chain and `openssl x509 -nameopt RFC2253` show it. */
 static void append_dn(smart_str *out, const X509_NAME *name)
 {
-	BIO *bio = BIO_new(BIO_s_mem());
-	char *data;
-	long len;
+	zend_string *s = xsock_tls_dn(name);
 
-	if (bio != NULL && name != NULL && X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253) >= 0
-			&& (len = BIO_get_mem_data(bio, &data)) > 0) {
-		append_clean(out, data, (size_t) len);
+	if (s != NULL && ZSTR_LEN(s) > 0) {
+		append_clean(out, ZSTR_VAL(s), ZSTR_LEN(s));
 	} else {
 		smart_str_appends(out, "an unreadable name");
 	}
-	BIO_free(bio);
+	if (s != NULL) {
+		zend_string_release(s);
+	}
 }
 
 /* "2001-01-01 00:00:00 UTC" */
