@@ -328,9 +328,10 @@ static pid_t spawn(void (*fn)(int, SSL_CTX *), int lfd, SSL_CTX *ctx)
 	return pid;
 }
 
+/* SIGTERM, not SIGKILL: under callgrind the server then writes its profile. */
 static void reap(pid_t pid)
 {
-	kill(pid, SIGKILL);
+	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
 }
 

@@ -83,11 +83,16 @@ function method_text(array $o): string
   `select` is a server benchmark: the PHP process is the `stream_select()`
   server and the load comes from `ceiling load`, the same C program in both
   modes.
-- TLS: TLS 1.3 (negotiated: the run reports protocol and cipher), PHP's
+- TLS: TLS 1.3 only on both sides (`crypto_method` TLSv1_3 client and
+  server, as the C ceiling's `SSL_CTX_set_min_proto_version`: PHP's
+  `tls://` would also offer TLS 1.2 and two dozen more suites), PHP's
   default client settings (`verify_peer`, `verify_peer_name`) against
   `bench/certs/ca.pem` with `peer_name` localhost; servers use
   `bench/certs/rsa.pem` (RSA-2048) or `ecdsa.pem` (P-256), made by
-  `bench/certs/make-certs.sh`. No TCP_NODELAY anywhere (PHP's default).
+  `bench/certs/make-certs.sh`, with `verify_peer` off (PHP's server default
+  is on, which sends a CertificateRequest that neither the C ceiling nor
+  nginx sends). So every column runs the same handshake messages. No
+  TCP_NODELAY anywhere (PHP's default).
 - `tls_bulk` / `tcp_bulk`: one connection, {$p['tls_bulk']['mib']} / {$p['tcp_bulk']['mib']} MiB
   written with 64 KiB `fwrite()`s, the server `fread(\$c, 65536)`s until it
   has all, then writes one byte; the client's clock runs from the first
@@ -144,20 +149,24 @@ function method_text(array $o): string
 - C ceiling (`bench/ceiling.c`, `cc -O2 … -lssl -lcrypto`): libssl directly,
   one SSL_CTX per side, the same record sizes (64 KiB writes), TLS 1.3, the
   default cipher, the same verification; fork()ed server.
-- C better (`ceiling tls_bulk better=1`): the same program doing what the
-  best TLS programs do: read-ahead with a 64 KiB read buffer
-  (`SSL_CTX_set_read_ahead`, `SSL_CTX_set_default_read_buffer_len`), so one
-  recv() takes several records, and a `BIO_f_buffer` in front of the socket
-  BIO, flushed after each `SSL_write()`, so a 64 KiB write (four records)
-  leaves in one send(). strace -c: 16 sends and about 34 receives per MiB
-  instead of 64 and 129.
+- C better (`ceiling BENCH better=1`; `tls_bulk`, the handshake rows and
+  `select`): the same program doing what the best TLS programs do:
+  read-ahead with a 64 KiB read buffer (`SSL_CTX_set_read_ahead`,
+  `SSL_CTX_set_default_read_buffer_len`), so one recv() takes several
+  records, and a `BIO_f_buffer` in front of the socket BIO, flushed after
+  each `SSL_write()`, so a 64 KiB write (four records) leaves in one send().
+  strace -c: 16 sends and about 34 receives per MiB instead of 64 and 129;
+  in a full handshake 5 reads instead of 24 (libssl buffers a flight's
+  writes itself). "= C" where neither applies: the TCP rows have no
+  records, and the memory rows' ceiling already releases idle buffers,
+  which read-ahead and a write buffer would only add to.
 - The machine is shared: other jobs ran during the measurement (see the
   load average). Medians of interleaved rounds damp that, but single-digit
   percent differences are noise.
 MD;
 }
 
-function write_report(array $o, array $rows, array $modes, string $table, string $cpu): void
+function write_report(array $o, array $rows, array $modes, string $table, string $cpu, string $profile): void
 {
 	$file = $o['out'];
 	$notes = '';
@@ -190,6 +199,7 @@ function write_report(array $o, array $rows, array $modes, string $table, string
 		. "(for `select` and `tls_server` the server only: the load generator is the same C program in every column). "
 		. "Other jobs on the machine change the wall-clock rates above much more than these. "
 		. "Lower is better; ratios > 1 mean xsock is cheaper.\n\n" . $cpu
+		. ($profile === '' ? '' : "\n## Instructions and system calls per operation\n\n" . PROFILE_TEXT . "\n\n" . $profile)
 		. "\n## Every round\n\n" . details($rows) . "\n## Method\n\n" . method_text($o) . "\n\n"
 		. NOTES_MARK . ($notes === '' ? "\n" : $notes);
 	if (!is_dir(dirname($file))) {

@@ -21,6 +21,9 @@
  *   --out=FILE       write the Markdown report here (default RESULTS.md;
  *                    --quick writes none unless --out is given)
  *   --chart=FILE     PNG of the ratios (default ratios.png next to --out)
+ *   --profile        also instructions (callgrind) and system calls (strace)
+ *                    per operation (profile.php; ~10 more minutes; needs
+ *                    valgrind and strace)
  */
 
 const BENCHES = [
@@ -55,8 +58,15 @@ const TLS_BENCHES = ['tls_bulk', 'hs_rsa', 'hs_ecdsa', 'hs_resume', 'rss_idle', 
  * in C; the anchor of tls_server is nginx.
  */
 const NO_CEILING = ['mem_burst', 'tls_server'];
-/* Rows with a "C better" column: the ceiling with read-ahead and buffered writes. */
-const BETTER = ['tls_bulk'];
+/*
+ * Rows with a "C better" column: the ceiling with read-ahead and buffered
+ * writes.  Where those change nothing or cost, "C better" is the C ceiling
+ * itself ("= C"): plain TCP has no records to batch, and for idle memory the
+ * ceiling already releases its buffers, which a 64 KiB read-ahead and a
+ * write buffer per connection would only add to.
+ */
+const BETTER = ['tls_bulk', 'hs_rsa', 'hs_ecdsa', 'hs_resume', 'select'];
+const BETTER_IS_C = ['tcp_bulk', 'tcp_connect', 'rss_idle', 'idle10k'];
 /* Rows with an nginx column (driven by the same load generator). */
 const NGINX = ['tls_server'];
 /* 10,000 handshakes per mode take 20-40 s: rounds of this row (memory barely varies). */
@@ -67,7 +77,7 @@ function options(array $argv): array
 	$o = [
 		'rounds' => null, 'quick' => false, 'ext' => __DIR__ . '/../modules/xsock.so',
 		'php' => PHP_BINARY, 'only' => '', 'builtin-only' => false, 'no-ceiling' => false,
-		'no-nginx' => false,
+		'no-nginx' => false, 'profile' => false,
 		'secs' => null, 'out' => null, 'chart' => null,
 	];
 	foreach (array_slice($argv, 1) as $arg) {
@@ -224,6 +234,13 @@ function measure(array $o, string $who, string $bench, array $modes): ?array
 	if ($who === 'nginx') {
 		return nginx_measure($o, $kv);
 	}
+	[$cmd, $env] = command($o, $who, $bench, $modes, $kv);
+	return measured($who, $bench, run_cmd($cmd, $env, 300));
+}
+
+/* The command line (and environment) of one run of bench by who. */
+function command(array $o, string $who, string $bench, array $modes, array $kv): array
+{
 	if ($who === 'better') {
 		$kv['better'] = 1;
 	}
@@ -240,7 +257,7 @@ function measure(array $o, string $who, string $bench, array $modes): ?array
 		$cmd = escapeshellarg($o['php']) . " $flags bench.php run " . escapeshellarg($bench) . $args;
 		$env = ['XSOCK_BENCH_PHP_ARGS' => $flags, 'XSOCK_BENCH_CEILING' => __DIR__ . '/ceiling'];
 	}
-	return measured($who, $bench, run_cmd($cmd, $env, 300));
+	return [$cmd, $env];
 }
 
 /* The JSON line of a run, or null and what went wrong. */
@@ -463,10 +480,15 @@ function table(array $o, array $rows, array $modes): string
 			fmt_ratio($rx, $higher ? '' : ' (inverted)'),
 			target_cell($bench, $rx),
 			fmt($row['median']['ceiling'] ?? null), fmt_ratio(ratio($row, $bench, 'ceiling')),
-			fmt($row['median']['better'] ?? null),
+			better_cell($bench, $row['median']),
 			fmt($row['median']['nginx'] ?? null), fmt_ratio(ratio($row, $bench, 'xsock', 'nginx')));
 	}
 	return $t;
+}
+
+function better_cell(string $bench, array $m): string
+{
+	return in_array($bench, BETTER_IS_C, true) && isset($m['ceiling']) ? '= C' : fmt($m['better'] ?? null);
 }
 
 function fmt_ratio(?float $r, string $suffix = ''): string
@@ -490,8 +512,8 @@ function target_cell(string $bench, ?float $ratio): string
  */
 function cpu_table(array $rows): string
 {
-	$t = "| benchmark | CPU per | builtin | xsock | builtin/xsock | C ceiling | builtin/C | C better | C/C better | nginx | xsock/nginx |\n"
-		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+	$t = "| benchmark | CPU per | builtin | xsock | builtin/xsock | C ceiling | builtin/C | C better | C/C better | xsock/C better | nginx | xsock/nginx |\n"
+		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 	$any = false;
 	foreach ($rows as $bench => $row) {
 		$m = $row['cpu_median'] ?? [];
@@ -502,11 +524,14 @@ function cpu_table(array $rows): string
 			'MiB/s' => 'MiB', 'conn/s' => 'connection', 'req/s' => 'request (server only)',
 			'hs/s' => 'connection: handshake + requests (server only)',
 		][BENCHES[$bench][1]];
+		if (in_array($bench, BETTER_IS_C, true) && isset($m['ceiling'])) {
+			$m['better'] = $m['ceiling'];
+		}
 		$r = fn ($a, $b) => isset($m[$a], $m[$b]) && $m[$b] > 0 ? sprintf('%.2f', $m[$a] / $m[$b]) : '-';
-		$t .= sprintf("| `%s` | %s, µs | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $bench, $per,
+		$t .= sprintf("| `%s` | %s, µs | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $bench, $per,
 			fmt($m['builtin'] ?? null), fmt($m['xsock'] ?? null), $r('builtin', 'xsock'),
 			fmt($m['ceiling'] ?? null), $r('builtin', 'ceiling'),
-			fmt($m['better'] ?? null), $r('ceiling', 'better'),
+			better_cell($bench, $m), $r('ceiling', 'better'), $r('xsock', 'better'),
 			fmt($m['nginx'] ?? null), $r('xsock', 'nginx'));
 		$any = true;
 	}
@@ -554,10 +579,17 @@ function main(array $argv): void
 		echo "* {$modes['xsock']['note']}\n";
 	}
 	echo "\nCPU time per operation (client + server process unless noted; lower is better):\n", $cpu;
-	printf("%.0f s\n", $o['elapsed']);
+	$profile = '';
+	if ($o['profile']) {
+		require __DIR__ . '/profile.php';
+		echo "\nprofile: instructions and system calls per operation\n";
+		$profile = profile_table($o, $modes);
+		echo $profile;
+	}
+	printf("%.0f s\n", microtime(true) - $t0);
 	if ($o['out'] !== null) {
 		require __DIR__ . '/report.php';
-		write_report($o, $rows, $modes, $table, $cpu);
+		write_report($o, $rows, $modes, $table, $cpu, $profile);
 	}
 }
 

@@ -420,15 +420,11 @@ static void handshake_timed_out(php_stream *stream, xsock_stream *xs)
 	xsock_err_note_timeout(ms, budget);
 }
 
-static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
+static int handshake_steps(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 {
 	xsock_stream *xs = XSOCK_DATA(stream);
 	int n, err, want;
 
-	tls->hs_timed_out = false;
-	if (tls->hs_start_us == 0) {
-		tls->hs_start_us = xsock_now_us();	/* for xsock_tls_info(): one clock read per handshake */
-	}
 	for (;;) {
 		xsock_tls_err_reset();
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
@@ -452,6 +448,30 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 			return -1;
 		}
 	}
+}
+
+/*
+ * On a blocking stream the loop polls whenever OpenSSL wants to read, so
+ * a read right after a flight (or a server's first read: the ClientHello
+ * follows the TCP handshake by the client's key generation) may skip its
+ * speculative recv(): one system call less per flight (tls_bio.c).  Off
+ * again before anyone else reads: a non-blocking caller must always reach
+ * the socket.
+ */
+static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
+{
+	xsock_stream *xs = XSOCK_DATA(stream);
+	int n;
+
+	tls->hs_timed_out = false;
+	if (tls->hs_start_us == 0) {
+		tls->hs_start_us = xsock_now_us();	/* for xsock_tls_info(): one clock read per handshake */
+		tls->io.wait_first = xs->net.is_blocked && !xs->is_client;
+	}
+	tls->io.in_wait_loop = xs->net.is_blocked;
+	n = handshake_steps(stream, tls, deadline);
+	tls->io.in_wait_loop = tls->io.wait_first = false;
+	return n;
 }
 
 /* After SSL_do_handshake succeeded: capture, then PHP's verification policy. */

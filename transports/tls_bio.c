@@ -288,6 +288,16 @@ static int bio_read(BIO *b, char *out, int len)
 		return peek_read(b, io, out, len);
 	}
 	xsock_tls_bio_settle(io);
+	if (io->wait_first) {
+		/*
+		 * A blocking handshake just sent its flight: the answer is at
+		 * least a round trip away, so a recv() now would only say EAGAIN
+		 * before the loop's poll().  Say it without the system call; the
+		 * read after the poll goes to the socket.
+		 */
+		io->wait_first = false;
+		return read_failed(b, io, EAGAIN);
+	}
 	use_ahead = !io->big && (size_t) len < sizeof(ahead);
 	if (!use_ahead) {
 		n = direct_read(b, io, out, (size_t) len);
@@ -396,6 +406,7 @@ static int bio_write(BIO *b, const char *in, int len)
 	if (hold(io, in, (size_t) len)) {
 		return len;
 	}
+	io->wait_first = io->in_wait_loop;
 	return send_out(b, io, in, (size_t) len);
 }
 
