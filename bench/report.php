@@ -28,7 +28,7 @@ function machine(array $o): array
 		'xsock.so' => $so ? $so . ' (' . gmdate('Y-m-d H:i', filemtime($so)) . ' UTC)' : 'not found',
 		'memcpy of 64 KiB, page-aligned source (`ceiling memcpy`)' => memcpy_line($o),
 		'load average before / after' => "{$o['load_before']} / {$o['load_after']}",
-		'rounds' => $o['rounds'] . ($o['quick'] ? ' (--quick)' : ''),
+		'rounds' => $o['rounds'] . ($o['quick'] ? ' (--quick)' : '') . ' (handshake rows: ' . 2 * $o['rounds'] . ')',
 		'run time' => sprintf('%.0f s', $o['elapsed']),
 	];
 }
