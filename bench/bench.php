@@ -105,9 +105,11 @@ function peer_stop(array $p): void
 	 * after 30 s (callgrind's dump takes a few).
 	 */
 	$st = proc_get_status($p['proc']);
+	if ($st['running']) {
+		posix_kill($st['pid'], SIGTERM);
+	}
 	for ($i = 0; $st['running'] && $i < 3000; $i++) {
-		posix_kill($st['pid'], $i === 0 ? SIGTERM : 0);
-		usleep($i === 0 ? 0 : 10000);
+		usleep(10000);
 		$st = proc_get_status($p['proc']);
 	}
 	if ($st['running']) {

@@ -50,13 +50,13 @@ function profile_count(array $o, string $tool, string $who, string $bench, array
 
 function profile_sum(string $tool, string $dir): ?float
 {
-	$sum = 0.0;
 	if ($tool === 'strace') {
 		/* strace -c's last line: "100.00 ... TOTAL_CALLS [ERRORS] total". */
 		$lines = file("$dir/strace.out", FILE_IGNORE_NEW_LINES) ?: [];
 		preg_match('/^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?total$/', (string) end($lines), $m);
 		return isset($m[1]) ? (float) $m[1] : null;
 	}
+	$sum = 0.0;
 	foreach (glob("$dir/cg.*") as $f) {
 		/* Only processes of the benchmark (the shell of proc_open execs away). */
 		if (preg_match('/^summary: (\d+)/m', (string) file_get_contents($f), $m)) {
@@ -86,10 +86,7 @@ function profile_row(array $o, string $bench, array $modes): array
 			echo '.';
 		}
 	}
-	if (in_array($bench, BETTER_IS_C, true) && isset($row['ceiling'])) {
-		$row['better'] = $row['ceiling'];
-	}
-	return $row;
+	return better_as_c($bench, $row);
 }
 
 function profile_table(array $o, array $modes): string
@@ -121,8 +118,8 @@ together, per operation, as the difference between a run of N2 and one of N1
 operations (start-up cancels out): tls_bulk 24 - 8 MiB, handshakes 100 - 20
 connections, tcp_connect 500 - 100. tls_bulk has no instruction count: it is
 mostly memcpy(), whose count under valgrind follows the copy routine glibc
-picks for each size (`rep movsb` counts once per iteration), not the CPU. Neither count depends on other load on
-the machine. Instructions are what each program's own code and the libraries
+picks for each size (`rep movsb` counts once per iteration), not the CPU.
+Neither count depends on other load on the machine. Instructions are what each program's own code and the libraries
 it calls execute; the system calls are what the kernel is asked for, whose
 cost (TCP work, wake-ups) the CPU table above includes and callgrind does not.
 strace slows the processes down, so a few more reads find no data yet than in
