@@ -63,10 +63,7 @@ function run(string $version, array $commands): void
 		echo "$version client read: ", var_export(fgets($c), true), "\n";
 	}
 	echo "$version bye written: ", var_export(fwrite($c, "bye\n"), true), "\n";
-	$end = microtime(true) + 10;
-	while (!preg_match('/^bye/m', $p['output']) && microtime(true) < $end) {
-		xsock_proc_read($p, 0.02);
-	}
+	xsock_proc_read_until($p, '/^bye/m');
 	echo xsock_lines($p['output'], '/^(client line|bye)/');
 	echo 'handshakes seen by the server: ', preg_match_all('/SSL_do_handshake -> 1/', $p['output']), "\n";
 	/* What pump_until_done() relies on: every renegotiation resumed the session. */

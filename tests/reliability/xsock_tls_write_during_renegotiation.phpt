@@ -19,15 +19,6 @@ function peer_pid(array $p): int
 	return (int) trim((string) file_get_contents("/proc/$pid/task/$pid/children"));
 }
 
-function wait_output(array &$p, string $re, int $count): bool
-{
-	$end = microtime(true) + 10;
-	while (preg_match_all($re, $p['output']) < $count && microtime(true) < $end) {
-		xsock_proc_read($p, 0.02);
-	}
-	return preg_match_all($re, $p['output']) >= $count;
-}
-
 $p = xsock_s_server('-naccept 1 -state -tls1_2 -cert {certs}/server.pem');
 $ctx = stream_context_create(['ssl' => xsock_client_ssl()]);
 $c = stream_socket_client("tls://{$p['addr']}", $errno, $errstr, 5, STREAM_CLIENT_CONNECT, $ctx);
@@ -41,7 +32,7 @@ echo 'client read: ', fgets($c);
  * (-state prints on stderr, unbuffered).
  */
 fwrite($p['pipes'][0], "r\n");
-echo 'hello request sent: ', var_export(wait_output($p, '/:SSLv3\/TLS write hello request$/m', 1), true), "\n";
+echo 'hello request sent: ', var_export(xsock_proc_read_until($p, '/:SSLv3\/TLS write hello request$/m'), true), "\n";
 
 /*
  * Freeze the server, then let the client read the HelloRequest: it
@@ -60,7 +51,7 @@ echo 'fwrite: ', var_export(fwrite($c, "bye\n"), true), "\n";
 $waited = microtime(true) - $t;
 echo 'it waited for the frozen server: ', var_export($waited > 0.3 && $waited < 3, true), "\n";
 
-echo 'the server got it: ', var_export(wait_output($p, '/^bye$/m', 1), true), "\n";
+echo 'the server got it: ', var_export(xsock_proc_read_until($p, '/^bye$/m'), true), "\n";
 echo 'renegotiation finished (client Finished read twice): ',
 	var_export(preg_match_all('/:SSLv3\/TLS read finished$/m', $p['output']) === 2, true), "\n";
 fclose($c);
