@@ -12,6 +12,9 @@
  *   hs_rsa, hs_ecdsa     full TLS handshakes/s (connect, read 1 byte, close)
  *   hs_resume            same, the client offers the last session it got
  *   tcp_connect          tcp connect + 1 byte + close per second
+ *                        (these three, contract=1: with the system calls
+ *                        PHP's stream contract costs any transport, see
+ *                        "C contract" below)
  *   rss_idle, idle10k    client RSS per idle TLS connection (conns=N)
  *   hold                 TLS server that accepts and holds connections, for
  *                        bench.php's idle10k (prints "READY <port>")
@@ -34,6 +37,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <arpa/inet.h>
 #include <sys/epoll.h>
 #include <signal.h>
@@ -65,6 +69,7 @@ typedef struct _opts {
 	int port;
 	int pid;
 	bool better;
+	bool contract;
 	SSL_CTX *ctx_client;	/* tlsload's, shared by all its clients */
 } opts;
 
@@ -76,7 +81,7 @@ typedef struct _conn {
 } conn;
 
 static opts o = {
-	NULL, "certs", 256, 1.0, 1000000, 300, 200, 100, 128, 5, 0, 0, false, NULL
+	NULL, "certs", 256, 1.0, 1000000, 300, 200, 100, 128, 5, 0, 0, false, false, NULL
 };
 
 static void die(const char *what)
@@ -133,6 +138,8 @@ static void parse(int argc, char **argv)
 			o.pid = atoi(v);
 		} else if (!strcmp(k, "better")) {
 			o.better = atoi(v) != 0;
+		} else if (!strcmp(k, "contract")) {
+			o.contract = atoi(v) != 0;
 		}
 		/* Keys meant for bench.php only are ignored. */
 	}
@@ -173,6 +180,108 @@ static int connect_to(int port)
 }
 
 /*
+ * "C contract": the plain ceiling, plus the system calls that PHP's stream
+ * contract makes any transport pay per connection, so that what is left
+ * between it and xsock is PHP's own work and xsock's code.  PHP's
+ * built-in transports pay the same:
+ *   - connect honours a timeout: a non-blocking connect(), poll() for
+ *     POLLOUT, then the socket goes back to blocking (a script, or
+ *     socket_import_stream(), gets a blocking fd);
+ *   - every read that waits honours the stream timeout: poll() for
+ *     POLLIN, then recv() (OpenSSL's reads go through contract_bio);
+ *   - stream_socket_accept() honours its timeout: poll() on the listener,
+ *     then accept();
+ *   - close is lossless: what the peer already sent is read and dropped
+ *     before close(), which would otherwise answer with RST.
+ * The timeouts are PHP's defaults (default_socket_timeout 60 s; the
+ * benchmark's accept timeout 1 s).  With better=1 it is "C better" with
+ * the contract (run.php's "C contract" column): read-ahead, so one poll()
+ * and one recv() per flight, as xsock's BIO does.
+ */
+#define CONTRACT_TIMEOUT_MS	60000
+
+static void contract_wait(int fd, short events, int ms)
+{
+	struct pollfd p = {fd, events, 0};
+
+	if (poll(&p, 1, ms) != 1) {
+		die("poll");
+	}
+}
+
+static int contract_connect(int port)
+{
+	struct sockaddr_in sa;
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sa.sin_port = htons(port);
+	if (fd < 0 || (connect(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0 && errno != EINPROGRESS)) {
+		die("connect");
+	}
+	contract_wait(fd, POLLOUT, CONTRACT_TIMEOUT_MS);
+	/* No F_GETFL: a new socket has no other status flag (xsock knows it too). */
+	if (fcntl(fd, F_SETFL, 0) < 0) {
+		die("fcntl");
+	}
+	return fd;
+}
+
+static int contract_accept(int lfd)
+{
+	contract_wait(lfd, POLLIN, 1000);
+	return accept(lfd, NULL, NULL);
+}
+
+/* Read and drop what has arrived; never waits. */
+static void contract_drain(int fd)
+{
+	char buf[16384];
+
+	while (recv(fd, buf, sizeof(buf), MSG_DONTWAIT) > 0) {
+	}
+}
+
+static int cbio_read(BIO *b, char *buf, int len)
+{
+	int fd = (int) BIO_get_fd(b, NULL);
+	ssize_t n;
+
+	contract_wait(fd, POLLIN, CONTRACT_TIMEOUT_MS);
+	n = recv(fd, buf, (size_t) len, MSG_DONTWAIT);
+	return n < 0 ? -1 : (int) n;
+}
+
+/* A socket BIO whose reads wait in poll() first. */
+static BIO *contract_bio(int fd)
+{
+	static BIO_METHOD *m;
+	BIO *b;
+
+	if (m == NULL) {
+		const BIO_METHOD *sock = BIO_s_socket();
+
+		m = BIO_meth_new(BIO_TYPE_SOCKET, "contract socket");
+		if (m == NULL) {
+			die("BIO_meth_new");
+		}
+		BIO_meth_set_write(m, BIO_meth_get_write(sock));
+		BIO_meth_set_read(m, cbio_read);
+		BIO_meth_set_ctrl(m, BIO_meth_get_ctrl(sock));
+		BIO_meth_set_create(m, BIO_meth_get_create(sock));
+		BIO_meth_set_destroy(m, BIO_meth_get_destroy(sock));
+	}
+	b = BIO_new(m);
+	if (b == NULL) {
+		die("BIO_new");
+	}
+	BIO_set_fd(b, fd, BIO_NOCLOSE);
+	return b;
+}
+
+/*
  * "C better": what the fastest TLS programs do for bulk data.  Read-ahead
  * with a 64 KiB buffer lets one recv() take several records (libssl
  * otherwise reads each record's header and body with two calls); a 64 KiB
@@ -193,10 +302,15 @@ static void set_bio(conn *c)
 	BIO *sock, *buf;
 
 	if (!o.better) {
-		SSL_set_fd(c->ssl, c->fd);
+		if (o.contract) {
+			sock = contract_bio(c->fd);
+			SSL_set_bio(c->ssl, sock, sock);
+		} else {
+			SSL_set_fd(c->ssl, c->fd);
+		}
 		return;
 	}
-	sock = BIO_new_socket(c->fd, BIO_NOCLOSE);
+	sock = o.contract ? contract_bio(c->fd) : BIO_new_socket(c->fd, BIO_NOCLOSE);
 	buf = BIO_new(BIO_f_buffer());
 	/* 64 KiB of plaintext is 65,624 bytes of TLS 1.3 records: room for one write. */
 	if (sock == NULL || buf == NULL || BIO_set_write_buffer_size(buf, 2 * CHUNK) != 1) {
@@ -260,7 +374,12 @@ static void io_write(conn *c, const void *buf, size_t len)
 /* One read call, like PHP's fread(): returns what arrived (0 = EOF). */
 static ssize_t io_read(conn *c, void *buf, size_t len)
 {
-	ssize_t n = c->ssl ? SSL_read(c->ssl, buf, (int) len) : read(c->fd, buf, len);
+	ssize_t n;
+
+	if (o.contract && c->ssl == NULL) {
+		contract_wait(c->fd, POLLIN, CONTRACT_TIMEOUT_MS);
+	}
+	n = c->ssl ? SSL_read(c->ssl, buf, (int) len) : read(c->fd, buf, len);
 
 	return n < 0 ? 0 : n;
 }
@@ -285,6 +404,9 @@ static void conn_close(conn *c)
 	if (c->ssl) {
 		SSL_shutdown(c->ssl);
 		SSL_free(c->ssl);
+	}
+	if (o.contract) {
+		contract_drain(c->fd);
 	}
 	close(c->fd);
 }
@@ -448,7 +570,7 @@ static void bench_bulk(bool tls)
 static void hs_server(int lfd, SSL_CTX *ctx)
 {
 	for (;;) {
-		conn c = {accept(lfd, NULL, NULL), NULL, false};
+		conn c = {o.contract ? contract_accept(lfd) : accept(lfd, NULL, NULL), NULL, false};
 
 		if (c.fd < 0) {
 			continue;
@@ -472,7 +594,7 @@ static void bench_rate(const char *pem, bool resume)
 	char info[128];
 
 	do {
-		conn c = {connect_to(port), NULL, false};
+		conn c = {o.contract ? contract_connect(port) : connect_to(port), NULL, false};
 		char x;
 
 		if (cctx != NULL) {
@@ -491,7 +613,8 @@ static void bench_rate(const char *pem, bool resume)
 	} while (t1 - t0 < o.secs && n < o.max);
 	c0 = cpu_secs(pid) - c0;
 	reap(pid);
-	snprintf(info, sizeof(info), "%ld conns, %ld resumed", n, reused);
+	snprintf(info, sizeof(info), "%ld conns, %ld resumed%s", n, reused,
+		o.contract ? ", PHP's stream contract" : "");
 	result(n / (t1 - t0), "conn/s", info, c0 * 1e6 / n);
 }
 

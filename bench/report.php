@@ -160,6 +160,18 @@ function method_text(array $o): string
   writes itself). "= C" where neither applies: the TCP rows have no
   records, and the memory rows' ceiling already releases idle buffers,
   which read-ahead and a write buffer would only add to.
+- C contract (`ceiling BENCH contract=1`, with `better=1` on the TLS rows;
+  `tcp_connect` and the handshake rows): C better plus the system calls
+  that PHP's stream contract makes any transport pay per connection, which
+  PHP's own transports pay too: a connect that honours its timeout
+  (non-blocking `connect()`, `poll()`, back to blocking: 2 calls more), a
+  `poll()` before each read that waits (one per flight), `poll()` before
+  `accept()` (the accept timeout), and a lossless close (what the peer
+  sent is read before `close()`, which would otherwise answer with RST).
+  On `hs_resume` that is 7 `poll()`, 1 `fcntl()` and 2 `recv()` more per
+  connection than C better, the same counts as xsock's (`strace -f -c`).
+  xsock / C contract is then what PHP's own work and xsock's code add;
+  C contract / C better is what the contract costs.
 - The machine is shared: other jobs ran during the measurement (see the
   load average). Medians of interleaved rounds damp that, but single-digit
   percent differences are noise.

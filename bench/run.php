@@ -68,6 +68,13 @@ const NO_CEILING = ['mem_burst', 'tls_server'];
  */
 const BETTER = ['tls_bulk', 'hs_rsa', 'hs_ecdsa', 'hs_resume', 'select'];
 const BETTER_IS_C = ['tcp_bulk', 'tcp_connect', 'rss_idle', 'idle10k'];
+/*
+ * Rows with a "C contract" column: C better plus the system calls PHP's
+ * stream contract costs any transport per connection (ceiling.c's
+ * contract=1: timeouts by poll(), lossless close), so xsock / C contract
+ * is what PHP's own work and xsock's code add.
+ */
+const CONTRACT = ['hs_rsa', 'hs_ecdsa', 'hs_resume', 'tcp_connect'];
 /* Rows with an nginx column (driven by the same load generator). */
 const NGINX = ['tls_server'];
 /* 10,000 handshakes per mode take 20-40 s: rounds of this row (memory barely varies). */
@@ -248,14 +255,17 @@ function measure(array $o, string $who, string $bench, array $modes): ?array
 /* The command line (and environment) of one run of bench by who. */
 function command(array $o, string $who, string $bench, array $modes, array $kv): array
 {
-	if ($who === 'better') {
+	if ($who === 'better' || ($who === 'contract' && in_array($bench, BETTER, true))) {
 		$kv['better'] = 1;
+	}
+	if ($who === 'contract') {
+		$kv['contract'] = 1;
 	}
 	$args = '';
 	foreach ($kv as $k => $v) {
 		$args .= ' ' . escapeshellarg("$k=$v");
 	}
-	if ($who === 'ceiling' || $who === 'better') {
+	if (in_array($who, ['ceiling', 'better', 'contract'], true)) {
 		$cmd = escapeshellarg(__DIR__ . '/ceiling') . ' ' . escapeshellarg($bench) . $args;
 		$env = [];
 	} else {
@@ -396,6 +406,9 @@ function round_order(array $o, string $bench, array $who, int $r): array
 	}
 	if ($c && in_array($bench, BETTER, true)) {
 		$order[] = 'better';
+	}
+	if ($c && in_array($bench, CONTRACT, true)) {
+		$order[] = 'contract';
 	}
 	if ($o['nginx'] !== '' && $o['has_ceiling'] && in_array($bench, NGINX, true)) {
 		$order[] = 'nginx';
@@ -552,6 +565,30 @@ function cpu_table(array $rows): string
 	return $any ? $t : "(no row measures CPU)\n";
 }
 
+/*
+ * CPU per connection against the C program that keeps PHP's stream
+ * contract: C contract / C better is what the contract's system calls
+ * cost, xsock / C contract what is left for PHP and xsock.
+ */
+function contract_table(array $rows): string
+{
+	$t = "| benchmark | CPU per | xsock | C better | xsock/C better | C contract | C contract/C better | xsock/C contract |\n"
+		. "|---|---|---:|---:|---:|---:|---:|---:|\n";
+	$any = false;
+	foreach ($rows as $bench => $row) {
+		$m = better_as_c($bench, $row['cpu_median'] ?? []);
+		if (!isset($m['contract'])) {
+			continue;
+		}
+		$r = fn ($a, $b) => isset($m[$a], $m[$b]) && $m[$b] > 0 ? sprintf('%.2f', $m[$a] / $m[$b]) : '-';
+		$t .= sprintf("| `%s` | connection, µs | %s | %s | %s | %s | %s | %s |\n", $bench,
+			fmt($m['xsock'] ?? null), fmt($m['better'] ?? null), $r('xsock', 'better'),
+			fmt($m['contract']), $r('contract', 'better'), $r('xsock', 'contract'));
+		$any = true;
+	}
+	return $any ? $t : '';
+}
+
 /* --only names; a derived row runs as part of its own row. */
 function selected(array $o): array
 {
@@ -578,7 +615,7 @@ function main(array $argv): void
 	$o['load_before'] = sh('cut -d" " -f1-3 /proc/loadavg');
 	$t0 = microtime(true);
 	echo "rounds: {$o['rounds']}, modes: " . implode(', ', array_keys($modes))
-		. ($o['has_ceiling'] && !$o['no-ceiling'] ? ', ceiling, C better' : '')
+		. ($o['has_ceiling'] && !$o['no-ceiling'] ? ', ceiling, C better, C contract' : '')
 		. ($o['nginx'] !== '' ? ', nginx' : '') . "\n";
 	foreach ($only as $bench) {
 		$rows += run_bench($o, $bench, $modes);
@@ -587,6 +624,11 @@ function main(array $argv): void
 	$o['load_after'] = sh('cut -d" " -f1-3 /proc/loadavg');
 	$table = table($o, $rows, $modes);
 	$cpu = cpu_table($rows);
+	$contract = contract_table($rows);
+	if ($contract !== '') {
+		$cpu .= "\nAgainst a C program with PHP's stream contract (C contract: C better, plus timeouts by poll() and a lossless close):\n"
+			. $contract;
+	}
 	echo "\n", $table;
 	echo "Ratios: > 1 means xsock is better; for RSS the ratio is builtin/xsock (lower RSS is better).\n";
 	if (isset($modes['xsock']) && $modes['xsock']['note'] !== '') {

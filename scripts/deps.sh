@@ -14,7 +14,7 @@ xsock_predis_pkg() {
 }
 # tshark decrypts a capture with xsock's key log (tests/tls/xsock_keylog_tshark.phpt);
 # its debconf question (non-root capture) takes the default under noninteractive.
-XSOCK_TEST_DEPS="python3 iproute2 python3-aiosmtpd redis-server libphp-phpmailer $(xsock_predis_pkg) socat libnss-wrapper mariadb-server php-mysql tshark vsftpd faketime"
+XSOCK_TEST_DEPS="python3 iproute2 python3-aiosmtpd redis-server libphp-phpmailer $(xsock_predis_pkg) socat libnss-wrapper mariadb-server php-mysql tshark vsftpd faketime strace"
 
 xsock_missing() {
 	missing=""

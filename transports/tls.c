@@ -996,7 +996,10 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 	ssize_t n;
 
 	tls->io.want = (uint32_t) MIN(count, INT_MAX);
+	/* Only this call's own loop may skip a recv() (tls_bio.c): it polls right after. */
+	tls->io.in_wait_loop = xsock_net_may_wait_tls(stream);
 	n = read_records(stream, buf, count);
+	tls->io.in_wait_loop = tls->io.wait_first = false;
 	tls->io.want = 0;
 	xsock_tls_bio_idle(&tls->io);
 	return n;

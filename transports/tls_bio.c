@@ -105,6 +105,15 @@ static ssize_t sock_read(BIO *b, xsock_tls_io *io, char *buf, size_t len, char *
 	n = tail == NULL ? xsock_sock_recv(fd, buf, len, XSOCK_RECV_DONTWAIT)
 		: xsock_sock_recv_tail(fd, buf, len, tail, tail_len, XSOCK_RECV_DONTWAIT);
 	if (n > 0) {
+		/*
+		 * Fewer bytes than asked for: the kernel's queue is empty, and
+		 * what OpenSSL wants next is still on the wire.  In a blocking
+		 * loop the next read polls first instead of a recv() that would
+		 * only say EAGAIN (a ticket read before the reply it precedes).
+		 */
+		if (io->in_wait_loop && (size_t) n < len + (tail != NULL ? tail_len : 0)) {
+			io->wait_first = true;
+		}
 		return n;
 	}
 	if (n == 0) {

@@ -153,10 +153,11 @@ typedef struct _xsock_tls_io {
 	bool prefix_bulk;				/* prefix is a bulk read-ahead buffer (bulk_tail()), larger than
 									   what it holds */
 	bool coalesce;					/* the write under way has more records to come: hold this one */
-	bool in_wait_loop : 1;			/* inside handshake_loop on a blocking stream, which polls
-									   whenever OpenSSL wants to read */
-	bool wait_first : 1;			/* ... and a flight just left (or a server starts): the next read
-									   cannot have an answer yet, so it polls first (bio_read) */
+	bool in_wait_loop : 1;			/* inside handshake_loop or a read on a blocking stream, which
+									   polls whenever OpenSSL wants to read */
+	bool wait_first : 1;			/* ... and a flight just left (or a server starts, or a recv()
+									   came back short): the next read cannot have bytes yet, so it
+									   polls first (bio_read) */
 	uint32_t want;					/* plaintext bytes the read call under way still asks for (tls.c);
 									   0 outside xsock_tls_read */
 	size_t peeked;					/* kernel bytes OpenSSL has been shown by peeks and not yet received
