@@ -164,21 +164,6 @@ static int listen_any(int *port)
 	return fd;
 }
 
-static int connect_to(int port)
-{
-	struct sockaddr_in sa;
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sin_family = AF_INET;
-	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	sa.sin_port = htons(port);
-	if (fd < 0 || connect(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0) {
-		die("connect");
-	}
-	return fd;
-}
-
 /*
  * "C contract": the plain ceiling, plus the system calls that PHP's stream
  * contract makes any transport pay per connection, so that what is left
@@ -209,29 +194,36 @@ static void contract_wait(int fd, short events, int ms)
 	}
 }
 
-static int contract_connect(int port)
+/* Under contract=1 the connect honours a timeout, as PHP's does. */
+static int connect_to(int port)
 {
 	struct sockaddr_in sa;
-	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+	int fd = socket(AF_INET, SOCK_STREAM | (o.contract ? SOCK_NONBLOCK : 0), 0);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sin_family = AF_INET;
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	sa.sin_port = htons(port);
-	if (fd < 0 || (connect(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0 && errno != EINPROGRESS)) {
+	if (fd < 0 || (connect(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0
+			&& !(o.contract && errno == EINPROGRESS))) {
 		die("connect");
 	}
-	contract_wait(fd, POLLOUT, CONTRACT_TIMEOUT_MS);
-	/* No F_GETFL: a new socket has no other status flag (xsock knows it too). */
-	if (fcntl(fd, F_SETFL, 0) < 0) {
-		die("fcntl");
+	if (o.contract) {
+		contract_wait(fd, POLLOUT, CONTRACT_TIMEOUT_MS);
+		/* No F_GETFL: a new socket has no other status flag (xsock knows it too). */
+		if (fcntl(fd, F_SETFL, 0) < 0) {
+			die("fcntl");
+		}
 	}
 	return fd;
 }
 
-static int contract_accept(int lfd)
+/* One accept(); under contract=1 after a poll() for the accept timeout. */
+static int accept_conn(int lfd)
 {
-	contract_wait(lfd, POLLIN, 1000);
+	if (o.contract) {
+		contract_wait(lfd, POLLIN, 1000);
+	}
 	return accept(lfd, NULL, NULL);
 }
 
@@ -505,7 +497,7 @@ static void result(double value, const char *unit, const char *info, double cpu)
 static void bulk_server(int lfd, SSL_CTX *ctx)
 {
 	static char buf[CHUNK];
-	conn c = {accept(lfd, NULL, NULL), NULL, false};
+	conn c = {accept_conn(lfd), NULL, false};
 	unsigned char hdr[8];
 	unsigned long long total = 0, got = 0;
 	int i;
@@ -570,7 +562,7 @@ static void bench_bulk(bool tls)
 static void hs_server(int lfd, SSL_CTX *ctx)
 {
 	for (;;) {
-		conn c = {o.contract ? contract_accept(lfd) : accept(lfd, NULL, NULL), NULL, false};
+		conn c = {accept_conn(lfd), NULL, false};
 
 		if (c.fd < 0) {
 			continue;
@@ -594,7 +586,7 @@ static void bench_rate(const char *pem, bool resume)
 	char info[128];
 
 	do {
-		conn c = {o.contract ? contract_connect(port) : connect_to(port), NULL, false};
+		conn c = {connect_to(port), NULL, false};
 		char x;
 
 		if (cctx != NULL) {
