@@ -520,6 +520,12 @@ function better_as_c(string $bench, array $m): array
 	return $m;
 }
 
+/* $m[$a] / $m[$b] of one row's CPU medians, as a cell. */
+function cpu_ratio(array $m, string $a, string $b): string
+{
+	return isset($m[$a], $m[$b]) && $m[$b] > 0 ? sprintf('%.2f', $m[$a] / $m[$b]) : '-';
+}
+
 function fmt_ratio(?float $r, string $suffix = ''): string
 {
 	return $r === null ? '-' : sprintf('%.2f', $r) . $suffix;
@@ -554,7 +560,7 @@ function cpu_table(array $rows): string
 			'hs/s' => 'connection: handshake + requests (server only)',
 		][BENCHES[$bench][1]];
 		$m = better_as_c($bench, $m);
-		$r = fn ($a, $b) => isset($m[$a], $m[$b]) && $m[$b] > 0 ? sprintf('%.2f', $m[$a] / $m[$b]) : '-';
+		$r = fn ($a, $b) => cpu_ratio($m, $a, $b);
 		$t .= sprintf("| `%s` | %s, µs | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $bench, $per,
 			fmt($m['builtin'] ?? null), fmt($m['xsock'] ?? null), $r('builtin', 'xsock'),
 			fmt($m['ceiling'] ?? null), $r('builtin', 'ceiling'),
@@ -580,7 +586,7 @@ function contract_table(array $rows): string
 		if (!isset($m['contract'])) {
 			continue;
 		}
-		$r = fn ($a, $b) => isset($m[$a], $m[$b]) && $m[$b] > 0 ? sprintf('%.2f', $m[$a] / $m[$b]) : '-';
+		$r = fn ($a, $b) => cpu_ratio($m, $a, $b);
 		$t .= sprintf("| `%s` | connection, µs | %s | %s | %s | %s | %s | %s |\n", $bench,
 			fmt($m['xsock'] ?? null), fmt($m['better'] ?? null), $r('xsock', 'better'),
 			fmt($m['contract']), $r('contract', 'better'), $r('xsock', 'contract'));
