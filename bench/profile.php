@@ -28,10 +28,17 @@ const PROFILE_ROWS = [
 	'hs_resume' => ['max', 20, 100, 'connection', ['callgrind', 'strace']],
 	'tcp_connect' => ['max', 100, 500, 'connection', ['callgrind', 'strace']],
 ];
-const PROFILE_WHO = ['builtin', 'xsock', 'ceiling', 'better'];
+const PROFILE_WHO = ['builtin', 'xsock', 'ceiling', 'better', 'contract'];
+/*
+ * callgrind also simulates the caches and the branch predictor (valgrind's
+ * model of this machine's L1 and last-level caches): the counts of what
+ * makes the same instructions cost more cycles in a bigger process, which
+ * no CPU time on a shared machine resolves to a few percent.
+ */
+const PROFILE_CALLGRIND = 'valgrind --tool=callgrind --cache-sim=yes --branch-sim=yes --trace-children=yes';
 
-/* Sum of the counts a tool wrote for every process of one run; null if it failed. */
-function profile_count(array $o, string $tool, string $who, string $bench, array $modes, int $n): ?float
+/* What each tool wrote for every process of one run, summed by event; null if it failed. */
+function profile_count(array $o, string $tool, string $who, string $bench, array $modes, int $n): ?array
 {
 	[$key] = PROFILE_ROWS[$bench];
 	$kv = array_merge($o['params'][$bench] ?? [], ['secs' => 3600, $key => $n, 'certs' => __DIR__ . '/certs']);
@@ -39,7 +46,7 @@ function profile_count(array $o, string $tool, string $who, string $bench, array
 	$dir = sys_get_temp_dir() . '/xsock-profile-' . getmypid();
 	@mkdir($dir);
 	$wrap = $tool === 'callgrind'
-		? "valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=$dir/cg.%p"
+		? PROFILE_CALLGRIND . " --callgrind-out-file=$dir/cg.%p"
 		: "strace -f -c -o $dir/strace.out";
 	[$rc, $out] = run_cmd("$wrap $cmd", $env, 900);
 	$sum = $rc === 0 && is_array(json_decode(trim($out), true)) ? profile_sum($tool, $dir) : null;
@@ -48,51 +55,76 @@ function profile_count(array $o, string $tool, string $who, string $bench, array
 	return $sum;
 }
 
-function profile_sum(string $tool, string $dir): ?float
+/* strace: ['syscalls' => n]; callgrind: its events (Ir, I1mr, D1mr, Bcm, ...). */
+function profile_sum(string $tool, string $dir): ?array
 {
 	if ($tool === 'strace') {
 		/* strace -c's last line: "100.00 ... TOTAL_CALLS [ERRORS] total". */
 		$lines = file("$dir/strace.out", FILE_IGNORE_NEW_LINES) ?: [];
 		preg_match('/^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?total$/', (string) end($lines), $m);
-		return isset($m[1]) ? (float) $m[1] : null;
+		return isset($m[1]) ? ['syscalls' => (float) $m[1]] : null;
 	}
-	$sum = 0.0;
+	$sum = [];
 	foreach (glob("$dir/cg.*") as $f) {
 		/* Only processes of the benchmark (the shell of proc_open execs away). */
-		if (preg_match('/^summary: (\d+)/m', (string) file_get_contents($f), $m)) {
-			$sum += (float) $m[1];
+		$text = (string) file_get_contents($f);
+		if (!preg_match('/^events: (.+)$/m', $text, $e) || !preg_match('/^summary: (.+)$/m', $text, $v)) {
+			continue;
+		}
+		$names = explode(' ', trim($e[1]));
+		$counts = explode(' ', trim($v[1]));
+		foreach ($names as $i => $name) {
+			$sum[$name] = ($sum[$name] ?? 0.0) + (float) ($counts[$i] ?? 0);
 		}
 	}
-	return $sum > 0 ? $sum : null;
+	return ($sum['Ir'] ?? 0.0) > 0 ? $sum : null;
 }
 
-/* [who => [instructions per op, system calls per op]] of one row. */
+/* [who => [event => count per op]] of one row: Ir and the simulated misses, syscalls. */
 function profile_row(array $o, string $bench, array $modes): array
 {
 	[, $n1, $n2, , $tools] = PROFILE_ROWS[$bench];
 	$row = [];
 	foreach (PROFILE_WHO as $who) {
-		if (!isset($modes[$who]) && !in_array($who, ['ceiling', 'better'], true)
-				|| $who === 'better' && in_array($bench, BETTER_IS_C, true)) {
+		if (!isset($modes[$who]) && !in_array($who, ['ceiling', 'better', 'contract'], true)
+				|| $who === 'better' && in_array($bench, BETTER_IS_C, true)
+				|| $who === 'contract' && !in_array($bench, CONTRACT, true)) {
 			continue;
 		}
-		foreach (['callgrind', 'strace'] as $i => $tool) {
+		foreach (['callgrind', 'strace'] as $tool) {
 			if (!in_array($tool, $tools, true)) {
 				continue;
 			}
 			$a = profile_count($o, $tool, $who, $bench, $modes, $n1);
 			$b = profile_count($o, $tool, $who, $bench, $modes, $n2);
-			$row[$who][$i] = $a !== null && $b !== null ? ($b - $a) / ($n2 - $n1) : null;
+			foreach ($a !== null && $b !== null ? $b : [] as $event => $count) {
+				$row[$who][$event] = ($count - ($a[$event] ?? 0.0)) / ($n2 - $n1);
+			}
 			echo '.';
 		}
 	}
 	return better_as_c($bench, $row);
 }
 
+/* KCachegrind's cycle estimate: Ir + 10 x (L1 misses + mispredicts) + 100 x LL misses. */
+function profile_cycles(array $e): ?float
+{
+	if (!isset($e['Ir'], $e['I1mr'], $e['Bcm'])) {
+		return null;
+	}
+	$l1 = $e['I1mr'] + $e['D1mr'] + $e['D1mw'];
+	$ll = $e['ILmr'] + $e['DLmr'] + $e['DLmw'];
+	return $e['Ir'] + 10 * ($l1 + $e['Bcm'] + $e['Bim']) + 100 * $ll;
+}
+
 function profile_table(array $o, array $modes): string
 {
-	$t = "| benchmark | per | builtin | xsock | C ceiling | C better | xsock/C better "
-		. "| syscalls: builtin | xsock | C ceiling | C better |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+	$t = "| benchmark | per | builtin | xsock | C ceiling | C better | C contract | xsock/C better | xsock/C contract "
+		. "| syscalls: builtin | xsock | C ceiling | C better | C contract |\n"
+		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+	$sim = "| benchmark | per | L1i misses: xsock | C contract | L1d misses: xsock | C contract "
+		. "| mispredicts: xsock | C contract | cycle estimate: xsock | C contract | xsock/C contract |\n"
+		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 	foreach (array_keys(PROFILE_ROWS) as $bench) {
 		if ($o['only'] !== '' && !in_array($bench, explode(',', $o['only']), true)) {
 			continue;
@@ -100,15 +132,27 @@ function profile_table(array $o, array $modes): string
 		printf("%-12s", $bench);
 		$r = profile_row($o, $bench, $modes);
 		echo "\n";
-		$ins = fn ($w) => isset($r[$w][0]) ? number_format($r[$w][0] / 1e3, $r[$w][0] < 1e5 ? 1 : 0, '.', ',') . ' K' : '-';
-		$sys = fn ($w) => isset($r[$w][1]) ? sprintf('%.1f', $r[$w][1]) : '-';
+		$k = fn (?float $v) => $v === null ? '-' : number_format($v / 1e3, $v < 1e5 ? 1 : 0, '.', ',') . ' K';
+		$ins = fn ($w) => $k($r[$w]['Ir'] ?? null);
+		$sys = fn ($w) => isset($r[$w]['syscalls']) ? sprintf('%.1f', $r[$w]['syscalls']) : '-';
 		/* A plain connect is all system calls: its few hundred instructions make no ratio. */
-		$rel = isset($r['xsock'][0], $r['better'][0]) && $r['better'][0] >= 1e5 ? sprintf('%+.1f %%', 100 * ($r['xsock'][0] / $r['better'][0] - 1)) : '-';
-		$t .= sprintf("| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $bench, PROFILE_ROWS[$bench][3],
-			$ins('builtin'), $ins('xsock'), $ins('ceiling'), $ins('better'), $rel,
-			$sys('builtin'), $sys('xsock'), $sys('ceiling'), $sys('better'));
+		$rel = fn ($w) => isset($r['xsock']['Ir'], $r[$w]['Ir']) && $r[$w]['Ir'] >= 1e5
+			? sprintf('%+.1f %%', 100 * ($r['xsock']['Ir'] / $r[$w]['Ir'] - 1)) : '-';
+		$t .= sprintf("| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $bench,
+			PROFILE_ROWS[$bench][3], $ins('builtin'), $ins('xsock'), $ins('ceiling'), $ins('better'),
+			$ins('contract'), $rel('better'), $rel('contract'),
+			$sys('builtin'), $sys('xsock'), $sys('ceiling'), $sys('better'), $sys('contract'));
+		if (!isset($r['contract']['I1mr'], $r['xsock']['I1mr'])) {
+			continue;
+		}
+		[$x, $c] = [$r['xsock'], $r['contract']];
+		[$cx, $cc] = [profile_cycles($x), profile_cycles($c)];
+		$sim .= sprintf("| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $bench, PROFILE_ROWS[$bench][3],
+			$k($x['I1mr']), $k($c['I1mr']), $k($x['D1mr'] + $x['D1mw']), $k($c['D1mr'] + $c['D1mw']),
+			$k($x['Bcm'] + $x['Bim']), $k($c['Bcm'] + $c['Bim']), $k($cx), $k($cc),
+			$c['Ir'] >= 1e5 ? sprintf('%+.1f %%', 100 * ($cx / $cc - 1)) : '-');
 	}
-	return $t;
+	return $t . "\nSimulated caches and branch predictor (the same callgrind runs), against C contract:\n\n" . $sim;
 }
 
 const PROFILE_TEXT = <<<'MD'
@@ -123,5 +167,11 @@ Neither count depends on other load on the machine. Instructions are what each p
 it calls execute; the system calls are what the kernel is asked for, whose
 cost (TCP work, wake-ups) the CPU table above includes and callgrind does not.
 strace slows the processes down, so a few more reads find no data yet than in
-an untraced run.
+an untraced run. The same callgrind runs simulate valgrind's model of this
+machine's caches and branch predictor (`--cache-sim=yes --branch-sim=yes`):
+L1 instruction and data misses and mispredicted branches per operation, and
+KCachegrind's cycle estimate (Ir + 10 x (L1 misses + mispredicts) + 100 x
+last-level misses), against C contract, the C program with the same system
+calls. They show what makes the same work cost more cycles in a bigger
+process, which CPU times on a shared machine cannot resolve to a few percent.
 MD;

@@ -22,8 +22,9 @@
  *   --out=FILE       write the Markdown report here (default RESULTS.md;
  *                    --quick writes none unless --out is given)
  *   --chart=FILE     PNG of the ratios (default ratios.png next to --out)
- *   --profile        also instructions (callgrind) and system calls (strace)
- *                    per operation (profile.php; 4-6 more minutes; needs
+ *   --profile        also instructions, simulated cache misses and
+ *                    mispredicts (callgrind) and system calls (strace) per
+ *                    operation (profile.php; about 10 more minutes; needs
  *                    valgrind and strace)
  */
 
@@ -644,7 +645,7 @@ function main(array $argv): void
 	$profile = '';
 	if ($o['profile']) {
 		require __DIR__ . '/profile.php';
-		echo "\nprofile: instructions and system calls per operation\n";
+		echo "\nprofile: instructions, simulated misses and system calls per operation\n";
 		$profile = profile_table($o, $modes);
 		echo $profile;
 	}

@@ -2,7 +2,7 @@
 # run.sh - every benchmark, builtin vs xsock vs C (and nginx); see run.php
 # for options.  Debian 12 and 13 alike:
 #   bench/run.sh            full run (~7 min on 2 cores), writes bench/RESULTS.md
-#   bench/run.sh --profile  and instructions + system calls per operation (4-6 min more)
+#   bench/run.sh --profile  and instructions, simulated cache misses + system calls per operation (~10 min more)
 #   bench/run.sh --quick    short run, prints the table only
 # Needs: apt-get install php-cli gcc libssl-dev openssl nginx-light
 #        (Debian 13: nginx; without it there is no nginx column)
