@@ -211,7 +211,7 @@ function write_report(array $o, array $rows, array $modes, string $table, string
 		. "(for `select` and `tls_server` the server only: the load generator is the same C program in every column). "
 		. "Other jobs on the machine change the wall-clock rates above much more than these. "
 		. "Lower is better; ratios > 1 mean xsock is cheaper.\n\n" . $cpu
-		. ($profile === '' ? '' : "\n## Instructions and system calls per operation\n\n" . PROFILE_TEXT . "\n\n" . $profile)
+		. ($profile === '' ? '' : "\n## Instructions, simulated misses and system calls per operation\n\n" . PROFILE_TEXT . "\n\n" . $profile)
 		. "\n## Every round\n\n" . details($rows) . "\n## Method\n\n" . method_text($o) . "\n\n"
 		. NOTES_MARK . ($notes === '' ? "\n" : $notes);
 	if (!is_dir(dirname($file))) {
