@@ -173,7 +173,8 @@ static int listen_any(int *port)
  *     POLLOUT, then the socket goes back to blocking (a script, or
  *     socket_import_stream(), gets a blocking fd);
  *   - every read that waits honours the stream timeout: poll() for
- *     POLLIN, then recv() (OpenSSL's reads go through contract_bio);
+ *     POLLIN, then recv() (OpenSSL's reads go through contract_bio,
+ *     which polls only where a read would wait: cbio_read);
  *   - stream_socket_accept() honours its timeout: poll() on the listener,
  *     then accept();
  *   - close is lossless: what the peer already sent is read and dropped
@@ -236,41 +237,70 @@ static void contract_drain(int fd)
 	}
 }
 
+/*
+ * Only a read that would wait polls, as a careful C program does: after a
+ * recv() that filled the buffer the kernel may hold more, so recv() first
+ * (and poll() only on EAGAIN); after a short one, or on a new connection,
+ * the next bytes are still on the wire, so poll() first.  With read-ahead
+ * (OpenSSL 3.0) every handshake recv() is short: one poll() per flight.
+ * OpenSSL 3.5 reads a handshake's records header by header (5 bytes, then
+ * the body), and a poll() before each of those would charge C for waits
+ * that never happen.  contract_bio is a filter in front of a socket BIO;
+ * its data is non-NULL while the last recv() filled the buffer.
+ */
 static int cbio_read(BIO *b, char *buf, int len)
 {
-	int fd = (int) BIO_get_fd(b, NULL);
+	int fd = (int) BIO_get_fd(BIO_next(b), NULL);
+	bool full = BIO_get_data(b) != NULL;
 	ssize_t n;
 
-	contract_wait(fd, POLLIN, CONTRACT_TIMEOUT_MS);
+	if (!full) {
+		contract_wait(fd, POLLIN, CONTRACT_TIMEOUT_MS);
+	}
 	n = recv(fd, buf, (size_t) len, MSG_DONTWAIT);
+	if (n < 0 && full && errno == EAGAIN) {
+		contract_wait(fd, POLLIN, CONTRACT_TIMEOUT_MS);
+		n = recv(fd, buf, (size_t) len, MSG_DONTWAIT);
+	}
+	BIO_set_data(b, n == len ? b : NULL);
 	return n < 0 ? -1 : (int) n;
 }
 
-/* A socket BIO whose reads wait in poll() first. */
+static int cbio_write(BIO *b, const char *buf, int len)
+{
+	return BIO_write(BIO_next(b), buf, len);
+}
+
+static long cbio_ctrl(BIO *b, int cmd, long num, void *ptr)
+{
+	return BIO_next(b) == NULL ? 0 : BIO_ctrl(BIO_next(b), cmd, num, ptr);
+}
+
+static int cbio_create(BIO *b)
+{
+	BIO_set_init(b, 1);
+	return 1;
+}
+
+/* A socket BIO on fd whose reads that would wait poll() first (cbio_read). */
 static BIO *contract_bio(int fd)
 {
 	static BIO_METHOD *m;
-	BIO *b;
+	BIO *f, *sock;
 
 	if (m == NULL) {
-		const BIO_METHOD *sock = BIO_s_socket();
-
-		m = BIO_meth_new(BIO_TYPE_SOCKET, "contract socket");
-		if (m == NULL) {
+		m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_FILTER, "contract");
+		if (m == NULL || !BIO_meth_set_read(m, cbio_read) || !BIO_meth_set_write(m, cbio_write)
+				|| !BIO_meth_set_ctrl(m, cbio_ctrl) || !BIO_meth_set_create(m, cbio_create)) {
 			die("BIO_meth_new");
 		}
-		BIO_meth_set_write(m, BIO_meth_get_write(sock));
-		BIO_meth_set_read(m, cbio_read);
-		BIO_meth_set_ctrl(m, BIO_meth_get_ctrl(sock));
-		BIO_meth_set_create(m, BIO_meth_get_create(sock));
-		BIO_meth_set_destroy(m, BIO_meth_get_destroy(sock));
 	}
-	b = BIO_new(m);
-	if (b == NULL) {
+	f = BIO_new(m);
+	sock = BIO_new_socket(fd, BIO_NOCLOSE);
+	if (f == NULL || sock == NULL) {
 		die("BIO_new");
 	}
-	BIO_set_fd(b, fd, BIO_NOCLOSE);
-	return b;
+	return BIO_push(f, sock);
 }
 
 /*
