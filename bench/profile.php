@@ -135,9 +135,10 @@ function profile_table(array $o, array $modes): string
 		$k = fn (?float $v) => $v === null ? '-' : number_format($v / 1e3, $v < 1e5 ? 1 : 0, '.', ',') . ' K';
 		$ins = fn ($w) => $k($r[$w]['Ir'] ?? null);
 		$sys = fn ($w) => isset($r[$w]['syscalls']) ? sprintf('%.1f', $r[$w]['syscalls']) : '-';
-		/* A plain connect is all system calls: its few hundred instructions make no ratio. */
-		$rel = fn ($w) => isset($r['xsock']['Ir'], $r[$w]['Ir']) && $r[$w]['Ir'] >= 1e5
-			? sprintf('%+.1f %%', 100 * ($r['xsock']['Ir'] / $r[$w]['Ir'] - 1)) : '-';
+		/* $a over $b, where $b's program runs enough instructions for a ratio: a plain connect is all system calls. */
+		$pct = fn (?float $a, ?float $b, ?float $ir) => $a !== null && $b > 0 && $ir >= 1e5
+			? sprintf('%+.1f %%', 100 * ($a / $b - 1)) : '-';
+		$rel = fn ($w) => $pct($r['xsock']['Ir'] ?? null, $r[$w]['Ir'] ?? null, $r[$w]['Ir'] ?? null);
 		$t .= sprintf("| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $bench,
 			PROFILE_ROWS[$bench][3], $ins('builtin'), $ins('xsock'), $ins('ceiling'), $ins('better'),
 			$ins('contract'), $rel('better'), $rel('contract'),
@@ -150,7 +151,7 @@ function profile_table(array $o, array $modes): string
 		$sim .= sprintf("| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $bench, PROFILE_ROWS[$bench][3],
 			$k($x['I1mr']), $k($c['I1mr']), $k($x['D1mr'] + $x['D1mw']), $k($c['D1mr'] + $c['D1mw']),
 			$k($x['Bcm'] + $x['Bim']), $k($c['Bcm'] + $c['Bim']), $k($cx), $k($cc),
-			$c['Ir'] >= 1e5 ? sprintf('%+.1f %%', 100 * ($cx / $cc - 1)) : '-');
+			$pct($cx, $cc, $c['Ir']));
 	}
 	return $t . "\nSimulated caches and branch predictor (the same callgrind runs), against C contract:\n\n" . $sim;
 }
