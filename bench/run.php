@@ -524,7 +524,7 @@ function better_as_c(string $bench, array $m): array
 /* $m[$a] / $m[$b] of one row's CPU medians, as a cell. */
 function cpu_ratio(array $m, string $a, string $b): string
 {
-	return isset($m[$a], $m[$b]) && $m[$b] > 0 ? sprintf('%.2f', $m[$a] / $m[$b]) : '-';
+	return fmt_ratio(isset($m[$a], $m[$b]) && $m[$b] > 0 ? $m[$a] / $m[$b] : null);
 }
 
 function fmt_ratio(?float $r, string $suffix = ''): string
