@@ -122,9 +122,7 @@ function profile_table(array $o, array $modes): string
 	$t = "| benchmark | per | builtin | xsock | C ceiling | C better | C contract | xsock/C better | xsock/C contract "
 		. "| syscalls: builtin | xsock | C ceiling | C better | C contract |\n"
 		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
-	$sim = "| benchmark | per | L1i misses: xsock | C contract | L1d misses: xsock | C contract "
-		. "| mispredicts: xsock | C contract | cycle estimate: xsock | C contract | xsock/C contract |\n"
-		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+	$sim = '';
 	foreach (array_keys(PROFILE_ROWS) as $bench) {
 		if ($o['only'] !== '' && !in_array($bench, explode(',', $o['only']), true)) {
 			continue;
@@ -153,7 +151,10 @@ function profile_table(array $o, array $modes): string
 			$k($x['Bcm'] + $x['Bim']), $k($c['Bcm'] + $c['Bim']), $k($cx), $k($cc),
 			$pct($cx, $cc, $c['Ir']));
 	}
-	return $t . "\nSimulated caches and branch predictor (the same callgrind runs), against C contract:\n\n" . $sim;
+	return $sim === '' ? $t : $t . "\nSimulated caches and branch predictor (the same callgrind runs), against C contract:\n\n"
+		. "| benchmark | per | L1i misses: xsock | C contract | L1d misses: xsock | C contract "
+		. "| mispredicts: xsock | C contract | cycle estimate: xsock | C contract | xsock/C contract |\n"
+		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" . $sim;
 }
 
 const PROFILE_TEXT = <<<'MD'
