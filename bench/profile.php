@@ -30,6 +30,19 @@ const PROFILE_ROWS = [
 ];
 const PROFILE_WHO = ['builtin', 'xsock', 'ceiling', 'better', 'contract'];
 /*
+ * Libraries of the split by library, by file name: PHP is the php binary
+ * and its extensions but xsock; what matches none (ld.so, the vDSO, PCRE)
+ * is "other".
+ */
+const PROFILE_GROUPS = [
+	'libcrypto' => '/^libcrypto\.so/',
+	'libssl' => '/^libssl\.so/',
+	'libc' => '/^libc\.so/',
+	'xsock.so' => '/^xsock\.so$/',
+	'PHP' => '#^php[0-9.]*$|/lib/php/#',
+	'C program' => '/^ceiling$/',
+];
+/*
  * callgrind also simulates the caches and the branch predictor (valgrind's
  * model of this machine's L1 and last-level caches): the counts of what
  * makes the same instructions cost more cycles in a bigger process, which
@@ -76,8 +89,58 @@ function profile_sum(string $tool, string $dir): ?array
 		foreach ($names as $i => $name) {
 			$sum[$name] = ($sum[$name] ?? 0.0) + (float) ($counts[$i] ?? 0);
 		}
+		foreach (profile_by_object($text) as $group => $ir) {
+			$sum["ob:$group"] = ($sum["ob:$group"] ?? 0.0) + $ir;
+		}
 	}
 	return ($sum['Ir'] ?? 0.0) > 0 ? $sum : null;
+}
+
+/* The library an object file of a callgrind profile counts under (PROFILE_GROUPS). */
+function profile_group(string $object): string
+{
+	$base = basename($object);
+	foreach (PROFILE_GROUPS as $group => $re) {
+		if (preg_match($re, $base) || preg_match($re, $object)) {
+			return $group;
+		}
+	}
+	return 'other';
+}
+
+/*
+ * A callgrind profile's own instructions (Ir) by library.  Cost lines
+ * follow "ob=" (the object of the functions after it); the one line after
+ * "calls=" is a call's inclusive cost, counted in the callee already, so it
+ * is skipped.  Names are compressed: "(3) /path" defines 3, "(3)" reuses it.
+ */
+function profile_by_object(string $text): array
+{
+	$names = [];
+	$by = [];
+	$group = 'other';
+	$skip = false;
+	foreach (explode("\n", $text) as $line) {
+		$c = $line[0] ?? '';
+		if (ctype_digit($c) || $c === '+' || $c === '-' || $c === '*') {
+			if (!$skip) {
+				$f = explode(' ', $line, 3);
+				$by[$group] = ($by[$group] ?? 0.0) + (float) ($f[1] ?? 0);
+			}
+			$skip = false;
+		} elseif (str_starts_with($line, 'calls=')) {
+			$skip = true;
+		} elseif (preg_match('/^(c?)ob=(?:\((\d+)\))?\s*(.*)$/', $line, $m)) {
+			/* A callee's "cob=" can be the one that defines a name. */
+			if ($m[3] !== '') {
+				$names[$m[2]] = profile_group($m[3]);
+			}
+			if ($m[1] === '') {
+				$group = $names[$m[2]] ?? 'other';
+			}
+		}
+	}
+	return $by;
 }
 
 /* [who => [event => count per op]] of one row: Ir and the simulated misses, syscalls. */
@@ -122,7 +185,7 @@ function profile_table(array $o, array $modes): string
 	$t = "| benchmark | per | builtin | xsock | C ceiling | C better | C contract | xsock/C better | xsock/C contract "
 		. "| syscalls: builtin | xsock | C ceiling | C better | C contract |\n"
 		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
-	$sim = '';
+	$sim = $libs = '';
 	foreach (array_keys(PROFILE_ROWS) as $bench) {
 		if ($o['only'] !== '' && !in_array($bench, explode(',', $o['only']), true)) {
 			continue;
@@ -141,6 +204,7 @@ function profile_table(array $o, array $modes): string
 			PROFILE_ROWS[$bench][3], $ins('builtin'), $ins('xsock'), $ins('ceiling'), $ins('better'),
 			$ins('contract'), $rel('better'), $rel('contract'),
 			$sys('builtin'), $sys('xsock'), $sys('ceiling'), $sys('better'), $sys('contract'));
+		$libs .= profile_libs_row($bench, $r, $k);
 		if (!isset($r['contract']['I1mr'], $r['xsock']['I1mr'])) {
 			continue;
 		}
@@ -151,10 +215,35 @@ function profile_table(array $o, array $modes): string
 			$k($x['Bcm'] + $x['Bim']), $k($c['Bcm'] + $c['Bim']), $k($cx), $k($cc),
 			$pct($cx, $cc, $c['Ir']));
 	}
+	if ($libs !== '') {
+		$t .= "\nInstructions by library (the same callgrind runs): xsock's, and in brackets what it runs "
+			. "more (+) or fewer (-) than C contract:\n\n| benchmark | per | "
+			. implode(' | ', [...array_keys(PROFILE_GROUPS), 'other']) . " |\n|---|---"
+			. str_repeat('|---:', count(PROFILE_GROUPS) + 1) . "|\n" . $libs;
+	}
 	return $sim === '' ? $t : $t . "\nSimulated caches and branch predictor (the same callgrind runs), against C contract:\n\n"
 		. "| benchmark | per | L1i misses: xsock | C contract | L1d misses: xsock | C contract "
 		. "| mispredicts: xsock | C contract | cycle estimate: xsock | C contract | xsock/C contract |\n"
 		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" . $sim;
+}
+
+/*
+ * One row of the split by library: where xsock's extra instructions over
+ * C contract run, or '' without both.  On hs_resume about half of libssl's
+ * extra is PHP's default cipher list (74 suites against OpenSSL's 30,
+ * which libssl filters per handshake); PHP's is stream and context work.
+ */
+function profile_libs_row(string $bench, array $r, callable $k): string
+{
+	if (!isset($r['xsock']['Ir'], $r['contract']['Ir'])) {
+		return '';
+	}
+	$row = "| `$bench` | " . PROFILE_ROWS[$bench][3];
+	foreach ([...array_keys(PROFILE_GROUPS), 'other'] as $g) {
+		[$x, $c] = [$r['xsock']["ob:$g"] ?? 0.0, $r['contract']["ob:$g"] ?? 0.0];
+		$row .= ' | ' . $k($x) . sprintf(' (%+.1f K)', ($x - $c) / 1e3);
+	}
+	return $row . " |\n";
 }
 
 const PROFILE_TEXT = <<<'MD'
@@ -176,4 +265,7 @@ KCachegrind's cycle estimate (Ir + 10 x (L1 misses + mispredicts) + 100 x
 last-level misses), against C contract, the C program with the same system
 calls. They show what makes the same work cost more cycles in a bigger
 process, which CPU times on a shared machine cannot resolve to a few percent.
+The split by library adds up each library's own instructions (callgrind's
+self cost by object file) over both processes: it shows whether xsock's
+extra instructions run in its own code, in PHP or in OpenSSL.
 MD;
