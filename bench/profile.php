@@ -186,6 +186,7 @@ function profile_table(array $o, array $modes): string
 		. "| syscalls: builtin | xsock | C ceiling | C better | C contract |\n"
 		. "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 	$sim = $libs = '';
+	$groups = [...array_keys(PROFILE_GROUPS), 'other'];
 	foreach (array_keys(PROFILE_ROWS) as $bench) {
 		if ($o['only'] !== '' && !in_array($bench, explode(',', $o['only']), true)) {
 			continue;
@@ -204,7 +205,7 @@ function profile_table(array $o, array $modes): string
 			PROFILE_ROWS[$bench][3], $ins('builtin'), $ins('xsock'), $ins('ceiling'), $ins('better'),
 			$ins('contract'), $rel('better'), $rel('contract'),
 			$sys('builtin'), $sys('xsock'), $sys('ceiling'), $sys('better'), $sys('contract'));
-		$libs .= profile_libs_row($bench, $r, $k);
+		$libs .= profile_libs_row($bench, $r, $k, $groups);
 		if (!isset($r['contract']['I1mr'], $r['xsock']['I1mr'])) {
 			continue;
 		}
@@ -218,8 +219,7 @@ function profile_table(array $o, array $modes): string
 	if ($libs !== '') {
 		$t .= "\nInstructions by library (the same callgrind runs): xsock's, and in brackets what it runs "
 			. "more (+) or fewer (-) than C contract:\n\n| benchmark | per | "
-			. implode(' | ', [...array_keys(PROFILE_GROUPS), 'other']) . " |\n|---|---"
-			. str_repeat('|---:', count(PROFILE_GROUPS) + 1) . "|\n" . $libs;
+			. implode(' | ', $groups) . " |\n|---|---" . str_repeat('|---:', count($groups)) . "|\n" . $libs;
 	}
 	return $sim === '' ? $t : $t . "\nSimulated caches and branch predictor (the same callgrind runs), against C contract:\n\n"
 		. "| benchmark | per | L1i misses: xsock | C contract | L1d misses: xsock | C contract "
@@ -233,13 +233,13 @@ function profile_table(array $o, array $modes): string
  * extra is PHP's default cipher list (74 suites against OpenSSL's 30,
  * which libssl filters per handshake); PHP's is stream and context work.
  */
-function profile_libs_row(string $bench, array $r, callable $k): string
+function profile_libs_row(string $bench, array $r, callable $k, array $groups): string
 {
 	if (!isset($r['xsock']['Ir'], $r['contract']['Ir'])) {
 		return '';
 	}
 	$row = "| `$bench` | " . PROFILE_ROWS[$bench][3];
-	foreach ([...array_keys(PROFILE_GROUPS), 'other'] as $g) {
+	foreach ($groups as $g) {
 		[$x, $c] = [$r['xsock']["ob:$g"] ?? 0.0, $r['contract']["ob:$g"] ?? 0.0];
 		$row .= ' | ' . $k($x) . sprintf(' (%+.1f K)', ($x - $c) / 1e3);
 	}
