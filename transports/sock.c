@@ -67,6 +67,16 @@ int xsock_ms_left(uint64_t deadline)
 	return now >= deadline ? 0 : (int) (deadline - now);
 }
 
+int xsock_wait_left(int ms, uint64_t start)
+{
+	uint64_t spent = xsock_now_ms() - start;
+
+	if (ms < 0) {
+		return -1;
+	}
+	return spent >= (uint64_t) ms ? 0 : ms - (int) spent;
+}
+
 static uint64_t deadline_after(int ms)
 {
 	return ms < 0 ? 0 : xsock_now_ms() + (uint64_t) ms + (ms == 0);
@@ -700,21 +710,34 @@ int xsock_sock_bind(const char *host, int port, const xsock_bind_opts *o,
 	return XSOCK_OK;
 }
 
-int xsock_sock_accept(php_socket_t srv, struct timeval *timeout, bool nodelay,
+/*
+ * in_accept: the listener's SO_RCVTIMEO bounds a blocking accept()
+ * (netops.c, xsock_net_recv_wait), so the wait and the accept are one
+ * call.  When that ends without a client (its time is up, a signal, an fd
+ * made non-blocking), poll() waits for what is left of the timeout.
+ */
+int xsock_sock_accept(php_socket_t srv, int timeout_ms, bool in_accept, bool nodelay,
 	php_socket_t *fd, struct sockaddr_storage *sa, socklen_t *salen,
 	zend_string **errstr, int *errcode)
 {
-	int rc = xsock_sock_wait(srv, POLLIN, xsock_tv_to_ms(timeout));
+	uint64_t start = in_accept ? xsock_now_ms() : 0;
+	int rc = XSOCK_OK, err;
 
-	if (rc == XSOCK_OK) {
-		*salen = sizeof(*sa);
-		*fd = accept(srv, (struct sockaddr *) sa, salen);
-		if (*fd != SOCK_ERR) {
-			if (nodelay) {
-				set_int_opt(*fd, IPPROTO_TCP, TCP_NODELAY, 1);
-			}
-			return XSOCK_OK;
+	*salen = sizeof(*sa);
+	*fd = in_accept ? accept(srv, (struct sockaddr *) sa, salen) : SOCK_ERR;
+	err = php_socket_errno();
+	if (*fd == SOCK_ERR && (!in_accept || XSOCK_EWOULDBLOCK(err) || err == EINTR)) {
+		rc = xsock_sock_wait(srv, POLLIN, in_accept ? xsock_wait_left(timeout_ms, start) : timeout_ms);
+		if (rc == XSOCK_OK) {
+			*salen = sizeof(*sa);
+			*fd = accept(srv, (struct sockaddr *) sa, salen);
 		}
+	}
+	if (*fd != SOCK_ERR) {
+		if (nodelay) {
+			set_int_opt(*fd, IPPROTO_TCP, TCP_NODELAY, 1);
+		}
+		return XSOCK_OK;
 	}
 	*errcode = rc == XSOCK_TIMEOUT ? XSOCK_ETIMEDOUT : php_socket_errno();
 	*errstr = php_socket_error_str(*errcode);

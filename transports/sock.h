@@ -50,7 +50,7 @@ int xsock_sock_bind(const char *host, int port, const xsock_bind_opts *opts,
 	php_socket_t *fd, zend_string **errstr, int *errcode);
 
 /* Wait up to timeout for a client; TCP_NODELAY on it when asked. */
-int xsock_sock_accept(php_socket_t srv, struct timeval *timeout, bool nodelay,
+int xsock_sock_accept(php_socket_t srv, int timeout_ms, bool in_accept, bool nodelay,
 	php_socket_t *fd, struct sockaddr_storage *sa, socklen_t *salen,
 	zend_string **errstr, int *errcode);
 

@@ -60,6 +60,30 @@ static int tls_wait(xsock_stream *xs, int want, uint64_t deadline)
 	return XSOCK_OK;
 }
 
+/*
+ * Instead of poll() for POLLIN: the next SSL call's socket read waits in
+ * recv() itself (tls_bio.c, xsock_net_recv_wait).  Not once such a wait
+ * ended without bytes in this call (its time is up, or a signal came):
+ * poll() then waits for what is left of the deadline.  Not when the last
+ * call never reached the socket (wait_first still set).
+ */
+static bool wait_in_recv(xsock_stream *xs, xsock_tls *tls, uint64_t deadline)
+{
+	if (tls->io.recv_wait_failed || tls->io.wait_first || !xsock_net_recv_wait(xs, xsock_ms_left(deadline))) {
+		return false;
+	}
+	tls->io.wait_first = true;
+	return true;
+}
+
+/* How long the socket reads of the SSL call that follows may wait in recv(); 0 = not at all. */
+static void recv_wait_bound(xsock_tls *tls, bool may_wait, uint64_t deadline)
+{
+	int left = xsock_ms_left(deadline);
+
+	tls->io.wait_ms = may_wait && !tls->io.recv_wait_failed ? left : 0;
+}
+
 /* The socket's errno behind a failed TLS read, write or shutdown; 0 when TLS itself failed (EAGAIN is stale). */
 static int io_errno(const xsock_tls *tls)
 {
@@ -428,7 +452,9 @@ static int handshake_steps(php_stream *stream, xsock_tls *tls, uint64_t deadline
 	for (;;) {
 		xsock_tls_err_reset();
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
+		recv_wait_bound(tls, xs->net.is_blocked, deadline);
 		n = SSL_do_handshake(tls->ssl);
+		tls->io.wait_ms = 0;
 		if (n == 1) {
 			return 1;
 		}
@@ -441,6 +467,9 @@ static int handshake_steps(php_stream *stream, xsock_tls *tls, uint64_t deadline
 		status_set(tls, want);
 		if (!xs->net.is_blocked) {
 			return 0;
+		}
+		if (want == XSOCK_WANT_READ && wait_in_recv(xs, tls, deadline)) {
+			continue;
 		}
 		if (tls_wait(xs, want, deadline) == XSOCK_TIMEOUT) {
 			handshake_timed_out(stream, xs);
@@ -469,8 +498,9 @@ static int handshake_loop(php_stream *stream, xsock_tls *tls, uint64_t deadline)
 		tls->io.wait_first = xs->net.is_blocked && !xs->is_client;
 	}
 	tls->io.in_wait_loop = xs->net.is_blocked;
+	tls->io.recv_wait_failed = false;
 	n = handshake_steps(stream, tls, deadline);
-	tls->io.in_wait_loop = tls->io.wait_first = false;
+	tls->io.in_wait_loop = tls->io.wait_first = tls->io.recv_wait_failed = false;
 	return n;
 }
 
@@ -895,6 +925,9 @@ static bool poll_first(php_stream *stream, xsock_tls *tls)
 static bool read_wait(php_stream *stream, xsock_stream *xs, xsock_tls *tls, int want, uint64_t deadline)
 {
 	xs->net.timeout_event = 0;
+	if (want == XSOCK_WANT_READ && wait_in_recv(xs, tls, deadline)) {
+		return true;
+	}
 	if (tls_wait(xs, want, deadline) != XSOCK_TIMEOUT) {
 		return true;
 	}
@@ -955,7 +988,9 @@ static ssize_t read_records(php_stream *stream, char *buf, size_t count)
 		}
 		xsock_tls_err_reset();
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
+		recv_wait_bound(tls, wait, deadline);
 		n = SSL_read(tls->ssl, buf, (int) count);
+		tls->io.wait_ms = 0;	/* more_records() never waits */
 		if (reneg_tripped(stream, tls)) {
 			return 0;
 		}
@@ -998,8 +1033,9 @@ ssize_t xsock_tls_read(php_stream *stream, char *buf, size_t count)
 	tls->io.want = (uint32_t) MIN(count, INT_MAX);
 	/* Only this call's own loop may skip a recv() (tls_bio.c): it polls right after. */
 	tls->io.in_wait_loop = xsock_net_may_wait_tls(stream);
+	tls->io.recv_wait_failed = false;
 	n = read_records(stream, buf, count);
-	tls->io.in_wait_loop = tls->io.wait_first = false;
+	tls->io.in_wait_loop = tls->io.wait_first = tls->io.recv_wait_failed = false;
 	tls->io.want = 0;
 	xsock_tls_bio_idle(&tls->io);
 	return n;

@@ -23,6 +23,7 @@
 #endif
 
 #include "tls_int.h"
+#include "netops.h"
 
 static BIO_METHOD *xsock_bio_method;
 
@@ -92,7 +93,9 @@ static int read_failed(BIO *b, xsock_tls_io *io, int err)
 static ssize_t sock_read(BIO *b, xsock_tls_io *io, char *buf, size_t len, char *tail, size_t tail_len)
 {
 	php_socket_t fd = io->xs->net.socket;
+	int flags = io->recv_now ? 0 : XSOCK_RECV_DONTWAIT;
 	ssize_t n;
+	int err;
 
 #ifndef XSOCK_HAVE_MSG_DONTWAIT
 	/* No per-call non-blocking I/O here: ask poll() first. */
@@ -102,8 +105,9 @@ static ssize_t sock_read(BIO *b, xsock_tls_io *io, char *buf, size_t len, char *
 		return -1;
 	}
 #endif
-	n = tail == NULL ? xsock_sock_recv(fd, buf, len, XSOCK_RECV_DONTWAIT)
-		: xsock_sock_recv_tail(fd, buf, len, tail, tail_len, XSOCK_RECV_DONTWAIT);
+	n = tail == NULL ? xsock_sock_recv(fd, buf, len, flags)
+		: xsock_sock_recv_tail(fd, buf, len, tail, tail_len, flags);
+	io->recv_now = false;
 	if (n > 0) {
 		/*
 		 * Fewer bytes than asked for: the kernel's queue is empty, and
@@ -120,7 +124,11 @@ static ssize_t sock_read(BIO *b, xsock_tls_io *io, char *buf, size_t len, char *
 		io->eof = true;
 		return 0;
 	}
-	return read_failed(b, io, php_socket_errno());
+	err = php_socket_errno();
+	if (flags != XSOCK_RECV_DONTWAIT && (XSOCK_EWOULDBLOCK(err) || err == EINTR)) {
+		io->recv_wait_failed = true;	/* its time, or a signal: the loop polls for the rest */
+	}
+	return read_failed(b, io, err);
 }
 
 /* Keep what a read-ahead got past OpenSSL's request; bio_read hands it out first. */
@@ -301,11 +309,17 @@ static int bio_read(BIO *b, char *out, int len)
 		/*
 		 * A blocking handshake just sent its flight: the answer is at
 		 * least a round trip away, so a recv() now would only say EAGAIN
-		 * before the loop's poll().  Say it without the system call; the
-		 * read after the poll goes to the socket.
+		 * before the loop's poll().  Where the loop allows it (wait_ms),
+		 * this read waits in recv() itself: one system call for the wait
+		 * and the bytes (xsock_net_recv_wait).  Otherwise say EAGAIN
+		 * without the system call; the read after the poll goes to the
+		 * socket.
 		 */
 		io->wait_first = false;
-		return read_failed(b, io, EAGAIN);
+		if (io->wait_ms == 0 || io->recv_wait_failed || !xsock_net_recv_wait(io->xs, io->wait_ms)) {
+			return read_failed(b, io, EAGAIN);
+		}
+		io->recv_now = true;
 	}
 	use_ahead = !io->big && (size_t) len < sizeof(ahead);
 	if (!use_ahead) {

@@ -158,6 +158,11 @@ typedef struct _xsock_tls_io {
 	bool wait_first : 1;			/* ... and a flight just left (or a server starts, or a recv()
 									   came back short): the next read cannot have bytes yet, so it
 									   polls first (bio_read) */
+	bool recv_now : 1;				/* the socket read that follows waits in recv() (bio_read) */
+	bool recv_wait_failed : 1;		/* a wait in recv() ended without bytes: the rest of this call polls */
+	int wait_ms;					/* while a loop of tls.c runs an SSL call on a blocking stream: how
+									   long a socket read may wait in recv() instead of the loop's
+									   poll() (xsock_net_recv_wait), -1 no bound; 0 it may not */
 	uint32_t want;					/* plaintext bytes the read call under way still asks for (tls.c);
 									   0 outside xsock_tls_read */
 	size_t peeked;					/* kernel bytes OpenSSL has been shown by peeks and not yet received

@@ -190,6 +190,17 @@
 # define XSOCK_RECV_DONTWAIT 0
 #endif
 
+/*
+ * A blocking recv() bounded by SO_RCVTIMEO, so a read that has to wait
+ * costs one system call instead of poll() and recv() (netops.c,
+ * xsock_net_recv_wait).  Linux only, where socket(7) says what it takes:
+ * the timeout ends the call with EAGAIN, and a signal ends it with EINTR
+ * even under SA_RESTART, as it ends poll().
+ */
+#if defined(__linux__) && defined(XSOCK_HAVE_MSG_DONTWAIT) && defined(SO_RCVTIMEO)
+# define XSOCK_HAVE_RECV_WAIT 1
+#endif
+
 /* socket(SOCK_STREAM | SOCK_NONBLOCK) and fcntl(F_SETFL): Linux, the BSDs. */
 #if defined(SOCK_NONBLOCK) && !defined(XSOCK_WINDOWS)
 # define XSOCK_HAVE_SOCK_NONBLOCK 1

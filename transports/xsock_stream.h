@@ -39,10 +39,13 @@ typedef struct _xsock_stream {
 									   so the socket's own drain is skipped (netops.c) */
 	bool dns_timed;					/* dns_us was measured (a client's connect, xsock_tls_info()) */
 	bool connect_timed;				/* connect_us was measured (not for async connects) */
+	bool recv_wait_off;				/* the fd was handed out (a cast): recv() never waits in it again */
 	int method;						/* STREAM_CRYPTO_METHOD_* bits for the handshake */
 	uint32_t dns_us;				/* how long the lookup took, µs (capped) */
 	xsock_tls *tls;					/* NULL until crypto setup; owned by tls.c */
-	uint32_t connect_us;			/* how long the TCP connect took, µs (capped); the struct stays 112 bytes */
+	uint32_t connect_us;			/* how long the TCP connect took, µs (capped) */
+	int recv_wait_ms;				/* SO_RCVTIMEO xsock set on the socket, ms; 0 = none, the kernel's
+									   "forever" (netops.c, xsock_net_recv_wait) */
 } xsock_stream;
 
 #define XSOCK_DATA(stream) ((xsock_stream *) (stream)->abstract)
@@ -52,6 +55,7 @@ uint64_t xsock_now_ms(void);
 uint64_t xsock_now_us(void);					/* same clock in µs, for xsock_tls_info() timings */
 int xsock_tv_to_ms(const struct timeval *tv);	/* -1 = forever */
 int xsock_ms_left(uint64_t deadline);			/* -1 when deadline is 0 (none) */
+int xsock_wait_left(int ms, uint64_t start);	/* what is left of a wait of ms begun at start; -1 = forever */
 
 /*
  * Wait for `events` (POLLIN/POLLOUT) on fd for at most timeout_ms (-1 forever).
