@@ -17,6 +17,7 @@
 #include "transports/tls.h"
 #include "transports/xsock_error.h"
 #include "transports/dns.h"
+#include "transports/netops.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(xsock)
 
@@ -74,6 +75,7 @@ static PHP_MINIT_FUNCTION(xsock)
 		return FAILURE;
 	}
 	REGISTER_INI_ENTRIES();
+	xsock_net_minit();
 	if (xsock_tls_minit() != SUCCESS || register_crypto_status(module_number) != SUCCESS) {
 		return FAILURE;
 	}

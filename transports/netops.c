@@ -3,6 +3,9 @@
  * behaviour (php-transports-8.2.md §3) on xsock's socket core.
  */
 #include "netops.h"
+#ifdef XSOCK_HAVE_RECV_WAIT
+# include <pthread.h>
+#endif
 #include "xsock_error.h"
 #include "sock.h"
 #include "addr.h"
@@ -89,12 +92,39 @@ void xsock_net_read_done(xsock_stream *xs, bool waited, size_t got, size_t count
 #define RECV_WAIT_MIN_MS	100
 #define RECV_WAIT_TICK_MS	10	/* a kernel tick at HZ=100, the coarsest */
 
+unsigned int xsock_fork_gen;
+
+#ifdef XSOCK_HAVE_RECV_WAIT
+/*
+ * After a fork the two processes share every socket that existed then,
+ * and one of them could set another SO_RCVTIMEO under the other's stream.
+ * Such streams go back to poll() in both processes: the counter moves in
+ * parent and child, and a stream made before it moved stops waiting in
+ * recv().  Streams made after the fork have sockets of their own.
+ * glibc drops the handlers of a library that is unloaded; musl never
+ * unloads one.
+ */
+static void forked(void)
+{
+	xsock_fork_gen++;
+}
+#endif
+
+void xsock_net_minit(void)
+{
+#ifdef XSOCK_HAVE_RECV_WAIT
+	if (pthread_atfork(NULL, forked, forked) != 0) {
+		xsock_fork_gen = 1;	/* no fork watch: no stream made from now on may wait in recv() */
+	}
+#endif
+}
+
 static bool recv_wait_fits(int have, int ms)
 {
 	if (ms < 0) {
 		return true;	/* no bound: a recv() that ends early only means a poll() for the rest */
 	}
-	return have > 0 && have + have / 8 + RECV_WAIT_TICK_MS <= ms;
+	return have > 0 && (int64_t) have + have / 8 + RECV_WAIT_TICK_MS <= ms;
 }
 
 bool xsock_net_recv_wait(xsock_stream *xs, int ms)
@@ -104,6 +134,10 @@ bool xsock_net_recv_wait(xsock_stream *xs, int ms)
 	int have;
 
 	if (xs->recv_wait_off || xs->net.socket == SOCK_ERR || (ms >= 0 && ms < RECV_WAIT_MIN_MS)) {
+		return false;
+	}
+	if (xs->fork_gen != xsock_fork_gen) {
+		xs->recv_wait_off = true;	/* the socket is shared with another process (forked) */
 		return false;
 	}
 	if (recv_wait_fits(xs->recv_wait_ms, ms)) {
@@ -699,12 +733,18 @@ int xsock_net_connect(php_stream *stream, php_stream_xport_param *xp)
 static xsock_stream *child_data(const xsock_stream *parent, php_socket_t fd)
 {
 	xsock_stream *c = ecalloc(1, sizeof(*c));
+	bool known = !parent->recv_wait_off && parent->fork_gen == xsock_fork_gen;
 
 	/* PHP copies the server's netstream data: timeout, timeout_event. */
 	c->net = parent->net;
 	c->net.socket = fd;
 	c->net.is_blocked = 1;	/* accept() never inherits O_NONBLOCK on Linux */
-	c->recv_wait_ms = parent->recv_wait_ms;	/* it does inherit SO_RCVTIMEO (xsock_net_recv_wait) */
+	/*
+	 * It does inherit SO_RCVTIMEO (xsock_net_recv_wait): the listener's
+	 * value, which after a fork or a cast this process may no longer know.
+	 */
+	c->recv_wait_ms = known || parent->recv_wait_ms == 0 ? parent->recv_wait_ms : -1;
+	c->fork_gen = xsock_fork_gen;
 	c->scheme = parent->scheme;
 	return c;
 }

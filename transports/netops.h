@@ -12,6 +12,8 @@ bool xsock_net_may_wait(const php_stream *stream);	/* blocking, and nothing read
 bool xsock_net_may_wait_tls(const php_stream *stream);	/* the same for TLS reads (8.4.24+, 8.5.9+) */
 /* After a read that got bytes: should the next one poll() before recv()? (netops.c) */
 void xsock_net_read_done(xsock_stream *xs, bool waited, size_t got, size_t count);
+/* Module start: the fork watch of xsock_net_recv_wait. */
+void xsock_net_minit(void);
 /* May a recv() without MSG_DONTWAIT wait for bytes, ending by ms (-1: no bound)?  Sets SO_RCVTIMEO when needed. */
 bool xsock_net_recv_wait(xsock_stream *xs, int ms);
 /* timed_out, and the timeout's record for xsock_last_error(), phase read or write. */

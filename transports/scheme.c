@@ -193,6 +193,7 @@ static xsock_stream *new_data(const xsock_scheme *row, const char *res, size_t l
 	xs->net.socket = SOCK_ERR;
 	xs->net.is_blocked = 1;
 	xs->net.timeout.tv_sec = FG(default_socket_timeout);
+	xs->fork_gen = xsock_fork_gen;
 	xs->scheme = row;
 	xs->persistent = persistent;
 	if (row->kind == XSOCK_KIND_TCP) {

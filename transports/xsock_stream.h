@@ -45,10 +45,14 @@ typedef struct _xsock_stream {
 	xsock_tls *tls;					/* NULL until crypto setup; owned by tls.c */
 	uint32_t connect_us;			/* how long the TCP connect took, µs (capped) */
 	int recv_wait_ms;				/* SO_RCVTIMEO xsock set on the socket, ms; 0 = none, the kernel's
-									   "forever" (netops.c, xsock_net_recv_wait) */
+									   "forever"; -1 = some, not known (netops.c, xsock_net_recv_wait) */
+	unsigned int fork_gen;			/* xsock_fork_gen when the stream was made (netops.c) */
 } xsock_stream;
 
 #define XSOCK_DATA(stream) ((xsock_stream *) (stream)->abstract)
+
+/* Forks this process has seen, parent or child (netops.c, xsock_net_minit). */
+extern unsigned int xsock_fork_gen;
 
 /* Time helpers on a monotonic clock (sock.c). Deadlines are absolute, in ms. */
 uint64_t xsock_now_ms(void);

@@ -1,9 +1,9 @@
 --TEST--
-reliability: a blocking read or accept waits its whole timeout: bytes or a client that come late in it are taken, silence times it out no earlier, a signal does not end it, on tcp and tls; an fd handed to ext/sockets has no receive timeout
+reliability: a blocking read or accept waits its whole timeout: bytes or a client that come late in it are taken, silence times it out no earlier, a signal or a forked process sharing the socket does not change it, on tcp and tls; an fd handed to ext/sockets has no receive timeout
 --SKIPIF--
 <?php
-if (!function_exists('pcntl_alarm') || !function_exists('socket_import_stream')) {
-	die('skip needs pcntl and sockets');
+if (!function_exists('pcntl_alarm') || !function_exists('posix_kill') || !function_exists('socket_import_stream')) {
+	die('skip needs pcntl, posix and sockets');
 }
 ?>
 --FILE--
@@ -124,6 +124,24 @@ echo 'after the import: ', var_export($d, true), ' timed_out=', var_export($to, 
 fclose($s);
 xsock_peer_wait($p);
 
+/* After a fork both processes hold the socket: the child's longer wait on it must not stretch the parent's. */
+$p = peer('tcp', -1);
+$s = connect('tcp', $p);
+$pid = pcntl_fork();
+if ($pid === 0) {
+	usleep(300000);	/* while the parent waits its first second */
+	timed_read($s, 10.0);
+	posix_kill(getmypid(), SIGKILL);	/* no shutdown functions: the peers belong to the parent */
+}
+timed_read($s, 1.0);
+[$d, $to, $took] = timed_read($s, 1.0);
+echo 'after a fork: ', var_export($d, true), ' timed_out=', var_export($to, true),
+	' at the timeout: ', var_export($took >= 0.99 && $took < 1.9, true), "\n";
+posix_kill($pid, SIGKILL);
+pcntl_waitpid($pid, $status);
+fclose($s);
+xsock_peer_wait($p);
+
 /*
  * stream_socket_accept() waits in accept() the same way (the listener's
  * SO_RCVTIMEO), and an accepted socket inherits that option in the kernel:
@@ -162,6 +180,7 @@ array(2) {
   int(0)
 }
 after the import: false timed_out=true at the timeout: true
+after a fork: false timed_out=true at the timeout: true
 accept, a client at 1.7 s: true after the first 1.5 s: true
 bool(true)
 accept, no client: false at the timeout: true
