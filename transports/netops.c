@@ -108,6 +108,14 @@ static void forked(void)
 {
 	xsock_fork_gen++;
 }
+
+static bool recv_wait_fits(int have, int ms)
+{
+	if (ms < 0) {
+		return true;	/* no bound: a recv() that ends early only means a poll() for the rest */
+	}
+	return have > 0 && (int64_t) have + have / 8 + RECV_WAIT_TICK_MS <= ms;
+}
 #endif
 
 void xsock_net_minit(void)
@@ -117,14 +125,6 @@ void xsock_net_minit(void)
 		xsock_fork_gen = 1;	/* no fork watch: no stream made from now on may wait in recv() */
 	}
 #endif
-}
-
-static bool recv_wait_fits(int have, int ms)
-{
-	if (ms < 0) {
-		return true;	/* no bound: a recv() that ends early only means a poll() for the rest */
-	}
-	return have > 0 && (int64_t) have + have / 8 + RECV_WAIT_TICK_MS <= ms;
 }
 
 bool xsock_net_recv_wait(xsock_stream *xs, int ms)
@@ -767,7 +767,6 @@ int xsock_net_accept(php_stream *stream, php_stream_xport_param *xp)
 	zend_string *err = NULL;
 	php_socket_t fd;
 	php_stream *child;
-
 	int ms = xsock_tv_to_ms(xp->inputs.timeout);
 	/* A blocking listener waits in accept() itself, as reads wait in recv() (xsock_net_recv_wait). */
 	bool in_accept = xs->net.is_blocked && xsock_net_recv_wait(xs, ms);
