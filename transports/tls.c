@@ -76,12 +76,11 @@ static bool wait_in_recv(xsock_stream *xs, xsock_tls *tls, uint64_t deadline)
 	return true;
 }
 
-/* How long the socket reads of the SSL call that follows may wait in recv(); 0 = not at all. */
+/* May the socket reads of the SSL call that follow wait in recv(), and until when? */
 static void recv_wait_bound(xsock_tls *tls, bool may_wait, uint64_t deadline)
 {
-	int left = xsock_ms_left(deadline);
-
-	tls->io.wait_ms = may_wait && !tls->io.recv_wait_failed ? left : 0;
+	tls->io.may_wait = may_wait;
+	tls->io.wait_deadline = deadline;
 }
 
 /* The socket's errno behind a failed TLS read, write or shutdown; 0 when TLS itself failed (EAGAIN is stale). */
@@ -454,7 +453,7 @@ static int handshake_steps(php_stream *stream, xsock_tls *tls, uint64_t deadline
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
 		recv_wait_bound(tls, xs->net.is_blocked, deadline);
 		n = SSL_do_handshake(tls->ssl);
-		tls->io.wait_ms = 0;
+		tls->io.may_wait = false;
 		if (n == 1) {
 			return 1;
 		}
@@ -990,7 +989,7 @@ static ssize_t read_records(php_stream *stream, char *buf, size_t count)
 		tls->status = STREAM_CRYPTO_STATUS_NONE;
 		recv_wait_bound(tls, wait, deadline);
 		n = SSL_read(tls->ssl, buf, (int) count);
-		tls->io.wait_ms = 0;	/* more_records() never waits */
+		tls->io.may_wait = false;	/* more_records() never waits */
 		if (reneg_tripped(stream, tls)) {
 			return 0;
 		}

@@ -309,14 +309,15 @@ static int bio_read(BIO *b, char *out, int len)
 		/*
 		 * A blocking handshake just sent its flight: the answer is at
 		 * least a round trip away, so a recv() now would only say EAGAIN
-		 * before the loop's poll().  Where the loop allows it (wait_ms),
+		 * before the loop's poll().  Where the loop allows it (may_wait),
 		 * this read waits in recv() itself: one system call for the wait
 		 * and the bytes (xsock_net_recv_wait).  Otherwise say EAGAIN
 		 * without the system call; the read after the poll goes to the
 		 * socket.
 		 */
 		io->wait_first = false;
-		if (io->wait_ms == 0 || io->recv_wait_failed || !xsock_net_recv_wait(io->xs, io->wait_ms)) {
+		if (!io->may_wait || io->recv_wait_failed
+				|| !xsock_net_recv_wait(io->xs, xsock_ms_left(io->wait_deadline))) {
 			return read_failed(b, io, EAGAIN);
 		}
 		io->recv_now = true;

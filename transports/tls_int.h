@@ -160,9 +160,10 @@ typedef struct _xsock_tls_io {
 									   polls first (bio_read) */
 	bool recv_now : 1;				/* the socket read that follows waits in recv() (bio_read) */
 	bool recv_wait_failed : 1;		/* a wait in recv() ended without bytes: the rest of this call polls */
-	int wait_ms;					/* while a loop of tls.c runs an SSL call on a blocking stream: how
-									   long a socket read may wait in recv() instead of the loop's
-									   poll() (xsock_net_recv_wait), -1 no bound; 0 it may not */
+	bool may_wait : 1;				/* a loop of tls.c runs an SSL call on a blocking stream: a socket
+									   read may wait in recv() instead of the loop's poll()
+									   (xsock_net_recv_wait), until wait_deadline */
+	uint64_t wait_deadline;			/* that loop's deadline (xsock_now_ms); 0 = none */
 	uint32_t want;					/* plaintext bytes the read call under way still asks for (tls.c);
 									   0 outside xsock_tls_read */
 	size_t peeked;					/* kernel bytes OpenSSL has been shown by peeks and not yet received
