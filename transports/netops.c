@@ -109,6 +109,9 @@ static void forked(void)
 	xsock_fork_gen++;
 }
 
+/* pthread_atfork() failed: without the fork watch no stream waits in recv(). */
+static bool fork_unwatched;
+
 static bool recv_wait_fits(int have, int ms)
 {
 	if (ms < 0) {
@@ -121,9 +124,7 @@ static bool recv_wait_fits(int have, int ms)
 void xsock_net_minit(void)
 {
 #ifdef XSOCK_HAVE_RECV_WAIT
-	if (pthread_atfork(NULL, forked, forked) != 0) {
-		xsock_fork_gen = 1;	/* no fork watch: no stream made from now on may wait in recv() */
-	}
+	fork_unwatched = pthread_atfork(NULL, forked, forked) != 0;
 #endif
 }
 
@@ -133,7 +134,7 @@ bool xsock_net_recv_wait(xsock_stream *xs, int ms)
 	struct timeval tv;
 	int have;
 
-	if (xs->recv_wait_off || xs->net.socket == SOCK_ERR || (ms >= 0 && ms < RECV_WAIT_MIN_MS)) {
+	if (fork_unwatched || xs->recv_wait_off || xs->net.socket == SOCK_ERR || (ms >= 0 && ms < RECV_WAIT_MIN_MS)) {
 		return false;
 	}
 	if (xs->fork_gen != xsock_fork_gen) {
