@@ -387,7 +387,8 @@ static void drain_unread(php_socket_t fd)
 	char buf[4096];
 	int rounds = 64;	/* at most 256 KiB: a flood must not stall close */
 
-	while (rounds-- > 0 && xsock_sock_recv(fd, buf, sizeof(buf), XSOCK_RECV_DONTWAIT) > 0) {
+	/* A read that took less than it could emptied the queue (see close_notify() in tls.c). */
+	while (rounds-- > 0 && xsock_sock_recv(fd, buf, sizeof(buf), XSOCK_RECV_DONTWAIT) == (ssize_t) sizeof(buf)) {
 	}
 }
 

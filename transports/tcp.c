@@ -268,6 +268,11 @@ static int tcp_xport(php_stream *stream, php_stream_xport_param *xp)
 		case STREAM_XPORT_OP_ACCEPT:
 			xp->outputs.returncode = tcp_accept(stream, xp);
 			return PHP_STREAM_OPTION_RETURN_OK;
+		case STREAM_XPORT_OP_SEND:
+		case STREAM_XPORT_OP_SHUTDOWN:
+			/* After the tickets TLS held back, as with PHP, which sent them at once. */
+			xsock_tls_release(XSOCK_DATA(stream));
+			ZEND_FALLTHROUGH;
 		default:
 			return xsock_net_set_option(stream, PHP_STREAM_OPTION_XPORT_API, 0, xp);
 	}

@@ -53,6 +53,7 @@ static int tls_wait(xsock_stream *xs, int want, uint64_t deadline)
 	if (deadline != 0 && left == 0) {
 		return XSOCK_TIMEOUT;
 	}
+	xsock_tls_bio_release(&xs->tls->io);	/* nothing held back while waiting */
 	/* A poll error is left for the next SSL call to report. */
 	if (xsock_sock_wait(xs->net.socket, want == XSOCK_WANT_WRITE ? POLLOUT : POLLIN, left) == XSOCK_TIMEOUT) {
 		return XSOCK_TIMEOUT;
@@ -858,6 +859,14 @@ bool xsock_tls_active(const xsock_stream *xs)
 	return xs->tls != NULL && xs->tls->active;
 }
 
+/* Raw bytes or a FIN the script sends go after what TLS holds back (tls_bio.c defer()). */
+void xsock_tls_release(xsock_stream *xs)
+{
+	if (xs->tls != NULL && xs->tls->ssl != NULL) {
+		xsock_tls_bio_release(&xs->tls->io);
+	}
+}
+
 /* ---------------------------------------------------------------- I/O */
 
 /* PHP's limiter tripped during a read: shut the socket, report EOF (xp_ssl.c:2108). */
@@ -1136,6 +1145,7 @@ size_t xsock_tls_pending(const xsock_stream *xs)
 	if (tls == NULL || !tls->active || tls->io.peeked > 0) {
 		return 0;
 	}
+	xsock_tls_bio_release(&tls->io);	/* the script is about to wait */
 	n = SSL_pending(tls->ssl);
 	if (n > 0 || !xsock_tls_bio_has_input(&tls->io, xs->net.is_blocked)) {
 		return (size_t) n;
@@ -1278,8 +1288,13 @@ static void close_notify(xsock_stream *xs, xsock_tls *tls)
 		n = xsock_sock_wait(xs->net.socket, POLLIN, 0) == XSOCK_OK
 			? xsock_sock_recv(xs->net.socket, buf, sizeof(buf), 0) : -1;
 #endif
-		if (n <= 0) {
-			/* Read to EOF or to an empty queue: the socket's close need not look again. */
+		if (n < (ssize_t) sizeof(buf)) {
+			/*
+			 * EOF, an empty queue, or a read that took less than it could:
+			 * the queue was empty then too, and a second look would only
+			 * narrow the same window for bytes still on their way.  The
+			 * socket's close need not look again.
+			 */
 			xs->drained = true;
 			break;
 		}

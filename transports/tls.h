@@ -39,6 +39,9 @@ int xsock_tls_accept(php_stream *server, php_stream *child);
 
 bool xsock_tls_active(const xsock_stream *xs);
 
+/* Send what TLS holds back for a later write (a server's session tickets) now. */
+void xsock_tls_release(xsock_stream *xs);
+
 /* stream_socket_get_crypto_status(): STREAM_CRYPTO_STATUS_*; NONE without TLS. */
 int xsock_tls_status(const xsock_stream *xs);
 

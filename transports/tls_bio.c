@@ -316,6 +316,7 @@ static int bio_read(BIO *b, char *out, int len)
 		 * socket.
 		 */
 		io->wait_first = false;
+		xsock_tls_bio_release(io);
 		if (!io->may_wait || io->recv_wait_failed
 				|| !xsock_net_recv_wait(io->xs, xsock_ms_left(io->wait_deadline))) {
 			return read_failed(b, io, EAGAIN);
@@ -338,6 +339,9 @@ static int bio_read(BIO *b, char *out, int len)
 		}
 	}
 	if (n <= 0) {
+		if (n < 0) {
+			xsock_tls_bio_release(io);	/* nothing yet: the stream will wait, or the script */
+		}
 		return (int) n;
 	}
 	record(io, out, (size_t) n);
@@ -383,6 +387,7 @@ static int send_out(BIO *b, xsock_tls_io *io, const char *in, size_t len)
 	}
 	if (held > 0) {
 		io->wbuf->len = io->wbuf->pos = 0;
+		io->deferred = false;
 	}
 	n -= (ssize_t) held;
 	if (n == 0 && len > 0) {
@@ -390,6 +395,22 @@ static int send_out(BIO *b, xsock_tls_io *io, const char *in, size_t len)
 		return write_failed(b, io, EAGAIN);
 	}
 	return (int) n;
+}
+
+/* Append len bytes to io->wbuf, which gets room for at least cap (sized to need, see xsock_tls_wbuf). */
+static void wbuf_append(xsock_tls_io *io, const char *in, size_t len, size_t cap)
+{
+	bool fresh = io->wbuf == NULL;
+
+	if (fresh || io->wbuf->cap < cap) {
+		io->wbuf = perealloc(io->wbuf, XtOffsetOf(xsock_tls_wbuf, data) + cap, io->xs->persistent);
+		io->wbuf->cap = cap;
+		if (fresh) {
+			io->wbuf->len = io->wbuf->pos = 0;
+		}
+	}
+	memcpy(io->wbuf->data + io->wbuf->len, in, len);
+	io->wbuf->len += len;
 }
 
 /*
@@ -410,12 +431,37 @@ static bool hold(xsock_tls_io *io, const char *in, size_t len)
 	if (!io->coalesce || used + len > XSOCK_TLS_WBUF) {
 		return false;
 	}
-	if (io->wbuf == NULL) {
-		io->wbuf = pemalloc(sizeof(*io->wbuf), io->xs->persistent);
-		io->wbuf->len = io->wbuf->pos = 0;
+	wbuf_append(io, in, len, XSOCK_TLS_WBUF);
+	io->deferred = false;	/* tickets held before go with this write */
+	return true;
+}
+
+/*
+ * A TLS 1.3 server sends its session tickets as soon as it has read the
+ * client's Finished: a send() of their own, and on the client one more
+ * wake-up and recv() before the reply, although no client waits for them
+ * (RFC 8446 §4.6.1: the server may send them at any time).  They are held
+ * here instead and leave in the send() of the server's first write, or
+ * before the stream waits for anything or the script may (a read that
+ * finds nothing, stream_select(), shutdown, close_notify): the bytes and
+ * their order on the wire stay PHP's, a connection with a reply costs one
+ * send() and one recv() less.  Only in that state and version: in TLS 1.2
+ * the ticket is part of the server's flight, which the client waits for.
+ */
+static bool defer(xsock_tls_io *io, const char *in, size_t len)
+{
+	size_t used = io->wbuf != NULL ? io->wbuf->len : 0;
+	const SSL *ssl;
+
+	if (io->xs->is_client || (used > 0 && !io->deferred) || used + len > XSOCK_TLS_WBUF) {
+		return false;
 	}
-	memcpy(io->wbuf->data + io->wbuf->len, in, len);
-	io->wbuf->len += len;
+	ssl = io->xs->tls->ssl;
+	if (SSL_get_state(ssl) != TLS_ST_SW_SESSION_TICKET || SSL_version(ssl) != TLS1_3_VERSION) {
+		return false;
+	}
+	wbuf_append(io, in, len, used + len);
+	io->deferred = true;
 	return true;
 }
 
@@ -427,21 +473,52 @@ static int bio_write(BIO *b, const char *in, int len)
 	if (in == NULL || len <= 0) {
 		return 0;
 	}
-	if (hold(io, in, (size_t) len)) {
+	if (hold(io, in, (size_t) len) || defer(io, in, (size_t) len)) {
 		return len;
 	}
 	io->wait_first = io->in_wait_loop;
 	return send_out(b, io, in, (size_t) len);
 }
 
-/* BIO_flush(): the held records out; 1 when none is left. */
+/* BIO_flush(): the held records out; 1 when none is left.  Deferred tickets stay (defer()). */
 static long flush(BIO *b, xsock_tls_io *io)
 {
 	BIO_clear_retry_flags(b);
-	if (io->wbuf == NULL || io->wbuf->len == io->wbuf->pos) {
+	if (io->wbuf == NULL || io->wbuf->len == io->wbuf->pos || io->deferred) {
 		return 1;
 	}
 	return send_out(b, io, NULL, 0) < 0 ? 0 : 1;
+}
+
+/*
+ * The deferred tickets go now, without waiting: the stream is about to
+ * wait for the peer, or the script may wait for something else.  What
+ * the socket does not take (an error, or no room) stays for the next
+ * write or close_notify, which report any error.
+ */
+void xsock_tls_bio_release(xsock_tls_io *io)
+{
+	xsock_tls_wbuf *w = io->wbuf;
+	ssize_t n;
+
+	if (!io->deferred) {
+		return;
+	}
+#ifndef XSOCK_HAVE_MSG_DONTWAIT
+	if (!ready(io->xs->net.socket, POLLOUT)) {
+		return;
+	}
+#endif
+	n = xsock_sock_send(io->xs->net.socket, w->data + w->pos, w->len - w->pos, XSOCK_RECV_DONTWAIT);
+	if (n <= 0) {
+		return;
+	}
+	w->pos += (size_t) n;
+	if (w->pos == w->len) {
+		pefree(w, io->xs->persistent);
+		io->wbuf = NULL;
+		io->deferred = false;
+	}
 }
 
 static int bio_puts(BIO *b, const char *str)
@@ -533,6 +610,7 @@ BIO *xsock_tls_bio_new(xsock_tls_io *io)
 			pefree(io->wbuf, io->xs->persistent);
 			io->wbuf = NULL;
 		}
+		io->deferred = false;
 	}
 	return b;
 }
@@ -712,5 +790,6 @@ void xsock_tls_io_free(xsock_tls_io *io)
 		pefree(io->wbuf, io->xs->persistent);
 		io->wbuf = NULL;
 	}
+	io->deferred = false;
 	xsock_tls_io_record(io, false);
 }

@@ -127,11 +127,17 @@ typedef struct _xsock_tls_memo {
 	uint64_t at_ms;					/* xsock_now_ms() of the full lookup: trusted FILE_RECHECK_MS */
 } xsock_tls_memo;
 
-/* Records of one write held back to leave in one send() (tls_bio.c hold()). */
+/*
+ * Bytes held back to leave with later ones in one send(): the records of
+ * one write (tls_bio.c hold()), or a TLS 1.3 server's session tickets
+ * until its first write (defer()).  Sized to what it holds: a deferred
+ * ticket needs a few hundred bytes, a write under way XSOCK_TLS_WBUF.
+ */
 typedef struct _xsock_tls_wbuf {
 	size_t len;						/* bytes held */
 	size_t pos;						/* bytes of them already sent */
-	char data[XSOCK_TLS_WBUF];
+	size_t cap;						/* bytes data has room for */
+	char data[1];
 } xsock_tls_wbuf;
 
 /*
@@ -153,6 +159,8 @@ typedef struct _xsock_tls_io {
 	bool prefix_bulk;				/* prefix is a bulk read-ahead buffer (bulk_tail()), larger than
 									   what it holds */
 	bool coalesce;					/* the write under way has more records to come: hold this one */
+	bool deferred;					/* wbuf holds only session tickets: they wait for the next write,
+									   or go when the stream waits or goes quiet (xsock_tls_bio_release) */
 	bool in_wait_loop : 1;			/* inside handshake_loop or a read on a blocking stream, which
 									   polls whenever OpenSSL wants to read */
 	bool wait_first : 1;			/* ... and a flight just left (or a server starts, or a recv()
@@ -174,8 +182,8 @@ typedef struct _xsock_tls_io {
 	size_t seen_len;				/* bytes in seen */
 	unsigned char *seen;			/* start of what the peer sent, XSOCK_TLS_SEEN_MAX bytes; only
 									   during a handshake (idle streams stay small); pemalloc */
-	xsock_tls_wbuf *wbuf;			/* records held back for one send(); pemalloc; NULL when no write
-									   is under way */
+	xsock_tls_wbuf *wbuf;			/* bytes held back for one send(); pemalloc; NULL when none (no write
+									   under way, no tickets deferred) */
 } xsock_tls_io;
 
 /*
@@ -400,6 +408,7 @@ bool xsock_tls_bio_has_input(xsock_tls_io *io, bool ask_socket);
 void xsock_tls_bio_peek(xsock_tls_io *io, bool on);
 int xsock_tls_bio_settle(xsock_tls_io *io);
 void xsock_tls_bio_idle(xsock_tls_io *io);
+void xsock_tls_bio_release(xsock_tls_io *io);
 void xsock_tls_io_record(xsock_tls_io *io, bool on);
 void xsock_tls_io_free(xsock_tls_io *io);
 

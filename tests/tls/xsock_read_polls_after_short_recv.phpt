@@ -5,6 +5,7 @@ xsock: a blocking TLS read whose recv() came back short polls before the next on
 if (!extension_loaded('xsock')) die('skip xsock only');
 require __DIR__ . '/../inc/tls.inc';
 if ($why = xsock_need_program('strace')) die($why);
+if ($why = xsock_need_python_module('ssl')) die($why);
 ?>
 --FILE--
 <?php
@@ -17,8 +18,30 @@ require __DIR__ . '/../inc/tls.inc';
  * wire.  A recv() then could only say EAGAIN before the poll(); xsock
  * polls first.  Counted from the client's own system calls (strace -f on
  * the worker), up to the line the client writes once fread() returned.
+ * The server is Python's ssl: OpenSSL behind a socket sends the tickets
+ * as soon as the handshake is done (an xsock server would hold them for
+ * its reply, xsock_tickets_ride_with_first_write.phpt).
  */
-[$srv, $addr] = xsock_tls_listen(xsock_server_ssl(), 'tlsv1.3');
+$server = '
+import socket, ssl, sys, time
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.minimum_version = ssl.TLSVersion.TLSv1_3
+ctx.load_cert_chain(CERT)
+ls = socket.socket()
+ls.bind(("127.0.0.1", 0))
+ls.listen(1)
+sys.stdout.write("READY 127.0.0.1:%d\\n" % ls.getsockname()[1])
+ls.settimeout(10)
+c, _ = ls.accept()
+c.settimeout(10)
+s = ctx.wrap_socket(c, server_side=True)
+print("accepted: yes")
+time.sleep(0.3)
+s.sendall(b"reply")
+s.recv(100)
+';
+$p = xsock_python_start(str_replace('CERT', var_export(xsock_cert('server.pem'), true), $server));
+$addr = $p['addr'];
 $log = tempnam(sys_get_temp_dir(), 'xsockst');
 $file = tempnam(sys_get_temp_dir(), 'xsockc');
 file_put_contents($file, '<?php
@@ -32,13 +55,9 @@ file_put_contents($file, '<?php
 ');
 $w = xsock_spawn('strace -f -qq -e trace=recvfrom,recvmsg,poll,write -o ' . escapeshellarg($log) . ' '
 	. xsock_test_php() . ' ' . escapeshellarg($file));
-$s = stream_socket_accept($srv, 10);
-echo "accepted: ", $s ? "yes" : "no", "\n";
-usleep(300000);
-fwrite($s, "reply");
 $out = xsock_proc_wait($w, 20);
+echo trim(xsock_proc_wait($p, 10)), "\n";
 echo trim(str_replace("READ-RETURNED\n", '', $out)), "\n";
-fclose($s);
 
 $trace = (string) file_get_contents($log);
 $before = substr($trace, 0, (int) strpos($trace, 'READ-RETURNED'));
