@@ -17,7 +17,8 @@ $w = xsock_worker_start('
 	[$srv, $addr] = xsock_listen("tcp");
 	xsock_worker_ready($addr);
 	$c = stream_socket_accept($srv, 5);
-	fwrite($c, "hello\n");
+	/* More than one read of the drain (4 KiB each): it goes on while reads come back full. */
+	fwrite($c, str_repeat("hello\n", 2000));
 	usleep(300000);
 	$n = 0;
 	$h = hash_init("sha1");
